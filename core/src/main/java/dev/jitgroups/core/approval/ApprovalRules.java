@@ -1,0 +1,73 @@
+package dev.jitgroups.core.approval;
+
+import dev.jitgroups.core.request.RequestStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The rules every Approve/Deny tap must pass, in order; the first that rejects wins. Each rule is a
+ * named pure function so that it can be read, tested and audited on its own.
+ */
+public final class ApprovalRules {
+
+    private static final List<Function<Tap, Optional<Rejection>>> RULES = List.of(
+            ApprovalRules::requestIsPending,
+            ApprovalRules::requesterNeverApproves,
+            ApprovalRules::approverAccountIsEnabled,
+            ApprovalRules::approverIsAllowedNow,
+            ApprovalRules::approverDecidesOnce);
+
+    private ApprovalRules() {
+    }
+
+    public static Optional<Rejection> check(Tap tap) {
+        return RULES.stream().map(r -> r.apply(tap)).flatMap(Optional::stream).findFirst();
+    }
+
+    static Optional<Rejection> requestIsPending(Tap tap) {
+        RequestStatus status = tap.request().status();
+        if (status == RequestStatus.PENDING_APPROVAL) {
+            return Optional.empty();
+        }
+        String by = tap.request().closedBy().map(n -> " by " + n).orElse("");
+        return reject("request-is-pending", "This request is already " + status.label() + by
+                + "; nothing was changed.");
+    }
+
+    static Optional<Rejection> requesterNeverApproves(Tap tap) {
+        if (tap.request().isRequestedBy(tap.approver())) {
+            return reject("requester-never-approves", "You cannot decide your own request; another approver "
+                    + "has to approve it.");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Rejection> approverAccountIsEnabled(Tap tap) {
+        if (!tap.approver().enabled()) {
+            return reject("approver-account-enabled", "Your directory account is disabled, so you cannot approve "
+                    + "or deny requests. Ask your AD administrator.");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Rejection> approverIsAllowedNow(Tap tap) {
+        if (!tap.approverAllowed()) {
+            return reject("approver-allowed-now", "You are not an approver for " + tap.request().groupName()
+                    + " (checked just now), so your decision was not recorded.");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Rejection> approverDecidesOnce(Tap tap) {
+        if (tap.approve() && tap.request().hasApprovalFrom(tap.approver().id())) {
+            return reject("approver-decides-once", "You have already approved this request; it needs another "
+                    + "approver.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> reject(String rule, String message) {
+        return Optional.of(new Rejection(rule, message));
+    }
+}

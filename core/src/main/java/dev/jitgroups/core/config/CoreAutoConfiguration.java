@@ -1,0 +1,70 @@
+package dev.jitgroups.core.config;
+
+import dev.jitgroups.core.jobs.JobSettings;
+import dev.jitgroups.core.notification.NotificationPort;
+import dev.jitgroups.core.policy.DurationText;
+import dev.jitgroups.core.policy.InvalidPolicyException;
+import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.policy.PrincipalRef;
+import dev.jitgroups.core.workflow.CoreSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.core.env.Environment;
+
+/** Wires the access workflow. Applications get it by having core on the class path. */
+@AutoConfiguration
+@ComponentScan(basePackages = "dev.jitgroups.core")
+@EnableConfigurationProperties(JobSettings.class)
+public class CoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PolicyCatalog policyCatalog(Environment env) {
+        return PolicyBinding.bind(env);
+    }
+
+    @Bean
+    CoreSettings coreSettings(Environment env) {
+        List<String> problems = new ArrayList<>();
+        List<PrincipalRef> admins = new ArrayList<>();
+        List<String> raw = PolicyBinding.stringList(env, "jit.admins");
+        for (int i = 0; i < raw.size(); i++) {
+            try {
+                admins.add(PrincipalRef.parse(raw.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add("jit.admins[" + i + "]: " + e.getMessage());
+            }
+        }
+        Duration warning = Duration.ofMinutes(15);
+        String warnText = env.getProperty("jit.expiry-warning");
+        if (warnText != null) {
+            try {
+                warning = DurationText.parse(warnText);
+            } catch (IllegalArgumentException e) {
+                problems.add("jit.expiry-warning: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPolicyException(problems);
+        }
+        return new CoreSettings(admins, warning);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    NotificationPort loggingNotifications() {
+        return new LoggingNotifications();
+    }
+}

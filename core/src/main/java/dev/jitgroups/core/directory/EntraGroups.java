@@ -1,0 +1,8 @@
+package dev.jitgroups.core.directory;
+
+/** Membership of Entra ID (cloud) groups, used by {@code entra-group:<objectId>} references. Optional. */
+public interface EntraGroups {
+
+    /** True when the account is a transitive member of the Entra group. */
+    boolean isMember(Account user, String groupObjectId);
+}

@@ -1,0 +1,82 @@
+package dev.jitgroups.core.jobs;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.jitgroups.core.notification.NoticeKind;
+import dev.jitgroups.core.request.RequestId;
+import dev.jitgroups.core.workflow.GrantJobs;
+import dev.jitgroups.core.workflow.JobKind;
+import dev.jitgroups.core.workflow.Notifying;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One db-scheduler task per {@link JobKind} (instance id = request id) and one for notices (instance id =
+ * request id, notice kind and request version; data = extra detail). db-scheduler picks these beans up.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobTasks {
+
+    static final String NOTICE_TASK = "notice";
+
+    static String taskName(JobKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static boolean first(ExecutionContext ctx) {
+        return ctx.getExecution().consecutiveFailures == 0;
+    }
+
+    @Bean
+    OneTimeTask<Void> applyTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.APPLY, settings, (id, ctx) -> grants.apply(id, first(ctx)));
+    }
+
+    @Bean
+    OneTimeTask<Void> expireTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.EXPIRE, settings, (id, ctx) -> grants.expire(id));
+    }
+
+    @Bean
+    OneTimeTask<Void> removeTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.REMOVE, settings, (id, ctx) -> grants.remove(id, first(ctx)));
+    }
+
+    @Bean
+    OneTimeTask<Void> expiryWarningTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.EXPIRY_WARNING, settings, (id, ctx) -> grants.warnExpiry(id));
+    }
+
+    @Bean
+    OneTimeTask<Void> approvalTimeoutTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.APPROVAL_TIMEOUT, settings, (id, ctx) -> grants.timeOut(id));
+    }
+
+    @Bean
+    OneTimeTask<Void> approvalReminderTask(GrantJobs grants, JobSettings settings) {
+        return task(JobKind.APPROVAL_REMINDER, settings, (id, ctx) -> grants.remind(id));
+    }
+
+    @Bean
+    OneTimeTask<String> noticeTask(Notifying notifying, JobSettings settings) {
+        return Tasks.oneTime(NOTICE_TASK, String.class)
+                .onFailure(new CappedBackoff<>(settings.retryInitial(), settings.retryMax()))
+                .execute((instance, ctx) -> {
+                    String[] parts = instance.getId().split("/");
+                    notifying.send(NoticeKind.valueOf(parts[1]), RequestId.parse(parts[0]),
+                            instance.getData() == null ? "" : instance.getData());
+                });
+    }
+
+    private interface Handler {
+        void handle(RequestId id, ExecutionContext ctx);
+    }
+
+    private static OneTimeTask<Void> task(JobKind kind, JobSettings settings, Handler handler) {
+        return Tasks.oneTime(taskName(kind))
+                .onFailure(new CappedBackoff<>(settings.retryInitial(), settings.retryMax()))
+                .execute((instance, ctx) -> handler.handle(RequestId.parse(instance.getId()), ctx));
+    }
+}
