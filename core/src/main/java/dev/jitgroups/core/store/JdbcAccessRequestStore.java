@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Spring Data JDBC store of access requests. Uses the aggregate template directly (not a transactional
  * repository proxy) so that a lost compare-and-set does not mark the caller's transaction rollback-only.
+ * Reads run in a transaction: loading the approvals while the request row is still being read must reuse
+ * the same connection, or parallel readers can exhaust the pool waiting for a second one.
  */
 @Repository
 class JdbcAccessRequestStore implements AccessRequestStore {
@@ -63,21 +65,25 @@ class JdbcAccessRequestStore implements AccessRequestStore {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<AccessRequest> find(RequestId id) {
         return Optional.ofNullable(template.findById(id.value(), AccessRequestRow.class)).map(this::toDomain);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<AccessRequest> findByRequester(String accountId, Collection<RequestStatus> statuses) {
         return query(Criteria.where("requesterId").is(accountId).and("status").in(names(statuses)));
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<AccessRequest> findByGroup(String groupName, Collection<RequestStatus> statuses) {
         return query(Criteria.where("groupName").is(groupName).and("status").in(names(statuses)));
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<AccessRequest> findByStatus(Collection<RequestStatus> statuses) {
         return query(Criteria.where("status").in(names(statuses)));
     }
