@@ -68,6 +68,9 @@ public final class AccessRequest {
 
     /** Records an approval; the request becomes APPROVED once {@code requiredApprovals} distinct approvers agreed. */
     public AccessRequest approve(Account approver, String comment, int requiredApprovals, Instant now) {
+        if (status != RequestStatus.PENDING_APPROVAL) {
+            throw new IllegalTransitionException(id, status, RequestStatus.APPROVED);
+        }
         if (hasApprovalFrom(approver.id())) {
             throw new IllegalStateException(approver.id() + " already approved " + id);
         }
@@ -91,6 +94,10 @@ public final class AccessRequest {
 
     /** Membership is in the directory: the window starts now. */
     public AccessRequest activate(Instant now) {
+        if (status != RequestStatus.APPROVED) {
+            // ACTIVE -> ACTIVE is an extension, never a second activation
+            throw new IllegalTransitionException(id, status, RequestStatus.ACTIVE);
+        }
         return to(RequestStatus.ACTIVE, now, approvals, now, now.plus(duration), closedBy, reason);
     }
 
