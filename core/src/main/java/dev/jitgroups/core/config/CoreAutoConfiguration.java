@@ -6,7 +6,9 @@ import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.InvalidPolicyException;
 import dev.jitgroups.core.policy.PolicyCatalog;
 import dev.jitgroups.core.policy.PrincipalRef;
+import dev.jitgroups.core.store.StoreMarker;
 import dev.jitgroups.core.workflow.CoreSettings;
+import dev.jitgroups.core.workflow.Transitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.springframework.core.env.Environment;
 
 /** Wires the access workflow. Applications get it by having core on the class path. */
 @AutoConfiguration
-@ComponentScan(basePackages = "dev.jitgroups.core")
+// only the packages with beans: a scan of all of dev.jitgroups.core would also pick up test configurations
+@ComponentScan(basePackageClasses = {Transitions.class, JobSettings.class, StoreMarker.class})
 @EnableConfigurationProperties(JobSettings.class)
 public class CoreAutoConfiguration {
 

@@ -1,11 +1,15 @@
 package dev.jitgroups.core.testing;
 
-import dev.jitgroups.core.notification.NotificationPort;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The smallest application around core: the fake directory and a recording notification port. */
-@SpringBootApplication
+/**
+ * The smallest application around core: the fake directory and a recording notification port. No component
+ * scan, so that test configurations next to it are used only where a test imports them.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
 public class CoreTestApplication {
 
     /** Shared by contexts that are restarted within one test, like a real directory would be. */
@@ -19,7 +23,7 @@ public class CoreTestApplication {
     }
 
     @Bean
-    NotificationPort notificationPort() {
+    RecordingNotifications recordingNotifications() {
         return notifications;
     }
 }

@@ -7,7 +7,6 @@ import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
-import dev.jitgroups.core.testing.CoreTestApplication;
 import dev.jitgroups.core.testing.FakeDirectory;
 import dev.jitgroups.core.testing.RecordingNotifications;
 import java.time.Duration;
@@ -27,13 +26,17 @@ abstract class WorkflowTestSupport {
     AccessRequestStore store;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FakeDirectory fakeDirectory;
+    @Autowired
+    RecordingNotifications recordingNotifications;
 
     FakeDirectory directory() {
-        return CoreTestApplication.directory;
+        return fakeDirectory;
     }
 
     RecordingNotifications notifications() {
-        return CoreTestApplication.notifications;
+        return recordingNotifications;
     }
 
     Account user(String sam) {
