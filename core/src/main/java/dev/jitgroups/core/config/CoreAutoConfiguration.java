@@ -14,16 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 
 /** Wires the access workflow. Applications get it by having core on the class path. */
 @AutoConfiguration
 // only the packages with beans: a scan of all of dev.jitgroups.core would also pick up test configurations
-@ComponentScan(basePackageClasses = {Transitions.class, JobSettings.class, StoreMarker.class})
+@ComponentScan(basePackageClasses = {Transitions.class, JobSettings.class, StoreMarker.class},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(JobSettings.class)
 public class CoreAutoConfiguration {
 

@@ -9,6 +9,7 @@ import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.testing.CoreTestApplication;
 import dev.jitgroups.core.testing.FakeDirectory;
+import dev.jitgroups.core.testing.RestartDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,14 @@ class RestartAndRetryTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CoreTestApplication.class)
-                .properties("spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db") + ";LOCK_TIMEOUT=10000")
-                .run();
+        // a command-line argument, so that it wins over application.yml's in-memory database
+        return new SpringApplicationBuilder(CoreTestApplication.class, RestartDirectory.class)
+                .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db") + ";LOCK_TIMEOUT=10000");
     }
 
     @Test
     void expiry_scheduled_before_a_restart_still_fires_and_a_failing_directory_is_retried() {
-        FakeDirectory directory = CoreTestApplication.directory;
+        FakeDirectory directory = RestartDirectory.DIRECTORY;
         RequestId id;
         try (ConfigurableApplicationContext first = start()) {
             RequestingAccess requesting = first.getBean(RequestingAccess.class);
@@ -50,7 +51,7 @@ class RestartAndRetryTest {
 
         try (ConfigurableApplicationContext second = start()) {
             AccessRequestStore store = second.getBean(AccessRequestStore.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> store.find(id).orElseThrow().status() == RequestStatus.EXPIRED
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.find(id).orElseThrow().status() == RequestStatus.EXPIRED
                     && !directory.isDirectMember(directory.find("erin"), FakeDirectory.TIER0));
             assertThat(directory.pendingInjectedFailures()).isZero();
             JdbcClient jdbc = second.getBean(JdbcClient.class);
