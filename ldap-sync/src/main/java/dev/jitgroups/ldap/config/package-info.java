@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration that wires the directory adapter into an application. */
+package dev.jitgroups.ldap.config;

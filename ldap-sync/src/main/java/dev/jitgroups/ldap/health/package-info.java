@@ -1,0 +1,2 @@
+/** Actuator health for the directory connection. */
+package dev.jitgroups.ldap.health;

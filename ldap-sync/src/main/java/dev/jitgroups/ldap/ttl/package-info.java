@@ -1,0 +1,2 @@
+/** Time-bound membership through the AD Privileged Access Management optional feature. */
+package dev.jitgroups.ldap.ttl;
