@@ -36,6 +36,9 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
     public static final String TIER0 = "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example";
     public static final String HELPDESK = "CN=JIT Helpdesk Ops,OU=Privileged,DC=corp,DC=example";
     public static final String SERVERS = "CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example";
+    public static final String BULK = "CN=JIT Bulk Ops,OU=Privileged,DC=corp,DC=example";
+    public static final String BULK_USERS = "CN=Bulk Users,OU=Groups,DC=corp,DC=example";
+    public static final int BULK_USER_COUNT = 30;
 
     /** The demo forest used by core's tests. */
     public static FakeDirectory demo() {
@@ -51,9 +54,16 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
         d.members.put(TIER0_APPROVERS, set(d.find("carol").dn(), d.find("dave").dn(), d.find("alice").dn()));
         d.members.put(TIER0_ELIGIBLE, set(d.find("bob").dn(), TIER0_ELIGIBLE_NESTED));
         d.members.put(TIER0_ELIGIBLE_NESTED, set(d.find("alice").dn(), d.find("mallory").dn()));
-        d.members.put(TIER0, new HashSet<>());
-        d.members.put(HELPDESK, new HashSet<>());
-        d.members.put(SERVERS, new HashSet<>());
+        d.members.put(TIER0, ConcurrentHashMap.newKeySet());
+        d.members.put(HELPDESK, ConcurrentHashMap.newKeySet());
+        d.members.put(SERVERS, ConcurrentHashMap.newKeySet());
+        d.members.put(BULK, ConcurrentHashMap.newKeySet());
+        Set<String> bulkUsers = ConcurrentHashMap.newKeySet();
+        for (int i = 1; i <= BULK_USER_COUNT; i++) {
+            d.user(String.format("bulk%02d", i), 2000 + i, true);
+            bulkUsers.add(d.find(String.format("bulk%02d", i)).dn());
+        }
+        d.members.put(BULK_USERS, bulkUsers);
         return d;
     }
 

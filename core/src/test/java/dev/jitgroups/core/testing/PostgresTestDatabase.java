@@ -19,17 +19,26 @@ public final class PostgresTestDatabase {
 
     /** Points the context at a freshly emptied schema of the test database. */
     public static void register(DynamicPropertyRegistry registry, String schema) {
+        String url = freshSchema(schema);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", PostgresTestDatabase::user);
+        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("JIT_TEST_POSTGRES_PASSWORD", ""));
+    }
+
+    /** Empties (drops and creates) the schema and returns a JDBC URL that uses it. */
+    public static String freshSchema(String schema) {
         String url = System.getenv(URL_VARIABLE);
-        String user = System.getenv().getOrDefault("JIT_TEST_POSTGRES_USER", "jitgroups");
-        try (Connection c = DriverManager.getConnection(url, user, System.getenv("JIT_TEST_POSTGRES_PASSWORD"));
+        try (Connection c = DriverManager.getConnection(url, user(), System.getenv("JIT_TEST_POSTGRES_PASSWORD"));
                 Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare PostgreSQL test schema at " + url, e);
         }
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("JIT_TEST_POSTGRES_PASSWORD", ""));
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String user() {
+        return System.getenv().getOrDefault("JIT_TEST_POSTGRES_USER", "jitgroups");
     }
 }

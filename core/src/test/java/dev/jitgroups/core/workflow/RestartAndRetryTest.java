@@ -9,7 +9,7 @@ import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.testing.CoreTestApplication;
 import dev.jitgroups.core.testing.FakeDirectory;
-import dev.jitgroups.core.testing.RestartDirectory;
+import dev.jitgroups.core.testing.SharedDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,13 +26,13 @@ class RestartAndRetryTest {
 
     private ConfigurableApplicationContext start() {
         // a command-line argument, so that it wins over application.yml's in-memory database
-        return new SpringApplicationBuilder(CoreTestApplication.class, RestartDirectory.class)
+        return new SpringApplicationBuilder(CoreTestApplication.class, SharedDirectory.class)
                 .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db") + ";LOCK_TIMEOUT=10000");
     }
 
     @Test
     void expiry_scheduled_before_a_restart_still_fires_and_a_failing_directory_is_retried() {
-        FakeDirectory directory = RestartDirectory.DIRECTORY;
+        FakeDirectory directory = SharedDirectory.DIRECTORY;
         RequestId id;
         try (ConfigurableApplicationContext first = start()) {
             RequestingAccess requesting = first.getBean(RequestingAccess.class);
