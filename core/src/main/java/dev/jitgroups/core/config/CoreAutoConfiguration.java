@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 // only the packages with beans: a scan of all of dev.jitgroups.core would also pick up test configurations
 @ComponentScan(basePackageClasses = {Transitions.class, JobSettings.class, StoreMarker.class},
+        basePackages = "dev.jitgroups.core.operations",
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(JobSettings.class)
 public class CoreAutoConfiguration {

@@ -2,6 +2,7 @@ package dev.jitgroups.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jitgroups.core.operations.AuditEndpoint;
 import dev.jitgroups.core.testing.CoreTestApplication;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -24,6 +25,8 @@ class AuditTamperingTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AuditEndpoint endpoint;
 
     void writeFive() {
         for (int i = 1; i <= 5; i++) {
@@ -41,6 +44,8 @@ class AuditTamperingTest {
         audit.exportJsonLines(out);
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(endpoint.verify()).containsEntry("intact", true);
+        assertThat(endpoint.export("export")).isEqualTo(out.toString());
         assertThat(lines[lines.length - 1]).startsWith("{\"seq\":").contains("\"detail\":\"because 5\"")
                 .contains("\"hash\":");
     }
@@ -56,6 +61,7 @@ class AuditTamperingTest {
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBrokenSeq()).contains(seq);
         assertThat(v.problem()).get().asString().contains("changed");
+        assertThat(endpoint.verify()).containsEntry("intact", false).containsEntry("firstBrokenEvent", seq);
     }
 
     @Test
