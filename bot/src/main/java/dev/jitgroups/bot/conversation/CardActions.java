@@ -1,0 +1,169 @@
+package dev.jitgroups.bot.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitgroups.bot.cards.Markdown;
+import dev.jitgroups.bot.cards.RequestCards;
+import dev.jitgroups.bot.notify.ConversationStore;
+import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.policy.DurationText;
+import dev.jitgroups.core.policy.GroupPolicy;
+import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.request.AccessRequest;
+import dev.jitgroups.core.request.RequestId;
+import dev.jitgroups.core.workflow.DecideCommand;
+import dev.jitgroups.core.workflow.DecidingRequests;
+import dev.jitgroups.core.workflow.EndingAccess;
+import dev.jitgroups.core.workflow.Outcome;
+import dev.jitgroups.core.workflow.Queries;
+import dev.jitgroups.core.workflow.RequestingAccess;
+import dev.jitgroups.core.workflow.SubmitCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers Universal Actions ({@code Action.Execute}) with the card to show in place of the tapped one. The
+ * decision is stored before the answer; a refused tap changes nothing and shows why on the card.
+ */
+@Service
+public class CardActions {
+
+    private final DecidingRequests deciding;
+    private final RequestingAccess requesting;
+    private final EndingAccess ending;
+    private final Queries queries;
+    private final PolicyCatalog catalog;
+    private final ConversationStore conversations;
+
+    CardActions(DecidingRequests deciding, RequestingAccess requesting, EndingAccess ending, Queries queries,
+            PolicyCatalog catalog, ConversationStore conversations) {
+        this.deciding = deciding;
+        this.requesting = requesting;
+        this.ending = ending;
+        this.queries = queries;
+        this.catalog = catalog;
+        this.conversations = conversations;
+    }
+
+    public ObjectNode onAction(Inbound in, String verb, JsonNode data) {
+        if (in.account().isEmpty()) {
+            return RequestCards.notice(Replies.NO_ACCOUNT, true);
+        }
+        Account who = in.account().get();
+        if ("submitRequest".equals(verb)) {
+            return submit(who, data);
+        }
+        Optional<AccessRequest> request = requestOf(data);
+        if (request.isEmpty()) {
+            return RequestCards.notice("That request does not exist (any more); nothing was changed.", true);
+        }
+        AccessRequest r = request.get();
+        switch (verb == null ? "" : verb) {
+            case "approve":
+            case "deny":
+                return decide(who, r, "approve".equals(verb), text(data, "comment"));
+            case "refresh":
+                return view(who, r, null);
+            case "cancel":
+                return mine(ending.cancel(r.id(), who), who);
+            case "deactivate":
+                return mine(ending.deactivate(r.id(), who), who);
+            case "extend":
+                return extend(who, r, text(data, "by"));
+            default:
+                return RequestCards.notice("This button is not known to this version of JIT Groups; send `help`.",
+                        true);
+        }
+    }
+
+    private ObjectNode decide(Account who, AccessRequest r, boolean approve, String comment) {
+        Outcome outcome = deciding.decide(new DecideCommand(r.id(), who, approve, comment));
+        if (outcome instanceof Outcome.Done done) {
+            String what = approve ? "You approved this request." : "You denied this request.";
+            return view(who, done.request(), what);
+        }
+        return view(who, queries.find(r.id()).orElse(r), Replies.refusal(outcome));
+    }
+
+    /** The card as this person should see it: Approve/Deny only for someone who may decide it now. */
+    private ObjectNode view(Account who, AccessRequest r, String notice) {
+        Optional<GroupPolicy> policy = catalog.find(r.groupName());
+        if (policy.isEmpty()) {
+            return RequestCards.notice("The group " + Markdown.escape(r.groupName()) + " is no longer managed.", true);
+        }
+        boolean mayDecide = Replies.isPending(r) && !r.isRequestedBy(who) && !r.hasApprovalFrom(who.id())
+                && deciding.mayDecide(who, r);
+        List<String> refresh = mayDecide ? conversations.aadObjectIdsOf(List.of(who.id())) : List.of();
+        return RequestCards.approval(r, policy.get(), mayDecide, refresh, notice);
+    }
+
+    private ObjectNode submit(Account who, JsonNode data) {
+        List<GroupPolicy> eligible = requesting.eligibleGroups(who);
+        String group = text(data, "group");
+        Duration duration = null;
+        String typed = text(data, "duration");
+        if (typed != null && !typed.isBlank()) {
+            try {
+                duration = DurationText.parse(typed);
+            } catch (IllegalArgumentException e) {
+                return form(eligible, "The duration " + Markdown.escape(e.getMessage()) + ".");
+            }
+        }
+        if (group == null || group.isBlank()) {
+            return form(eligible, "Choose a group.");
+        }
+        Outcome outcome = requesting.submit(new SubmitCommand(who, group, duration, text(data, "justification"),
+                text(data, "ticket")));
+        if (outcome instanceof Outcome.Done done) {
+            return RequestCards.approval(done.request(), catalog.find(done.request().groupName()).orElseThrow(), false,
+                    List.of(), Replies.confirmation(done.request(), catalog));
+        }
+        return form(eligible, Replies.refusal(outcome));
+    }
+
+    private ObjectNode form(List<GroupPolicy> eligible, String notice) {
+        return eligible.isEmpty() ? RequestCards.notice(notice, true) : RequestCards.requestForm(eligible, notice);
+    }
+
+    private ObjectNode extend(Account who, AccessRequest r, String by) {
+        Duration d;
+        try {
+            d = DurationText.parse(by == null ? "1h" : by);
+        } catch (IllegalArgumentException e) {
+            return RequestCards.notice("The duration " + Markdown.escape(e.getMessage()) + ".", true);
+        }
+        return mine(ending.extend(r.id(), who, d), who);
+    }
+
+    private ObjectNode mine(Outcome outcome, Account who) {
+        String notice = outcome instanceof Outcome.Done done ? Replies.confirmation(done.request(), catalog)
+                : Replies.refusal(outcome);
+        List<AccessRequest> open = queries.openRequestsOf(who);
+        if (open.isEmpty()) {
+            return RequestCards.notice(notice, !outcome.isDone());
+        }
+        return RequestCards.status(open, catalog::find, notice);
+    }
+
+    private Optional<AccessRequest> requestOf(JsonNode data) {
+        String id = text(data, "requestId");
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return queries.find(RequestId.parse(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        if (data == null || !data.hasNonNull(field)) {
+            return null;
+        }
+        String s = data.get(field).asText();
+        return s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.jitgroups.bot.conversation;
+
+import dev.jitgroups.bot.cards.Markdown;
+import dev.jitgroups.bot.cards.Message;
+import dev.jitgroups.bot.cards.RequestCards;
+import dev.jitgroups.bot.notify.ConversationStore;
+import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.policy.DurationText;
+import dev.jitgroups.core.policy.GroupPolicy;
+import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.request.AccessRequest;
+import dev.jitgroups.core.request.RequestStatus;
+import dev.jitgroups.core.workflow.CoreSettings;
+import dev.jitgroups.core.workflow.EndingAccess;
+import dev.jitgroups.core.workflow.Outcome;
+import dev.jitgroups.core.workflow.Principals;
+import dev.jitgroups.core.workflow.Queries;
+import dev.jitgroups.core.workflow.RequestingAccess;
+import dev.jitgroups.core.workflow.SubmitCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Answers chat messages: one command per message, each refusal saying why and what to do next. */
+@Service
+public class ChatCommands {
+
+    private final RequestingAccess requesting;
+    private final EndingAccess ending;
+    private final Queries queries;
+    private final PolicyCatalog catalog;
+    private final Principals principals;
+    private final ConversationStore conversations;
+    private final CoreSettings settings;
+
+    ChatCommands(RequestingAccess requesting, EndingAccess ending, Queries queries, PolicyCatalog catalog,
+            Principals principals, ConversationStore conversations, CoreSettings settings) {
+        this.settings = settings;
+        this.requesting = requesting;
+        this.ending = ending;
+        this.queries = queries;
+        this.catalog = catalog;
+        this.principals = principals;
+        this.conversations = conversations;
+    }
+
+    public List<Message> onMessage(Inbound in) {
+        String text = in.text() == null ? "" : in.text().strip();
+        String word = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String rest = text.contains(" ") ? text.substring(text.indexOf(' ') + 1).strip() : "";
+        if (word.equals("help") || word.equals("hi") || word.equals("hello")) {
+            return List.of(Message.text(HelpText.HELP));
+        }
+        if (!HelpText.COMMANDS.contains(word)) {
+            String near = HelpText.closest(word);
+            return List.of(Message.text("I don't know `" + Markdown.escape(word) + "`."
+                    + (near == null ? "" : " Did you mean `" + near + "`?") + "\n\n" + HelpText.HELP));
+        }
+        if (in.account().isEmpty()) {
+            return List.of(Message.text(Replies.NO_ACCOUNT));
+        }
+        Account who = in.account().get();
+        if (word.equals("subscribe")) {
+            return List.of(subscribe(in, who, rest));
+        }
+        if (!in.personal()) {
+            return List.of(Message.text("Please send `" + word + "` to me in a 1:1 chat; in channels I only take "
+                    + "`subscribe <group>` and `help`."));
+        }
+        switch (word) {
+            case "request":
+                return List.of(rest.isEmpty() ? form(who) : request(who, text));
+            case "status":
+                return List.of(status(who));
+            case "groups":
+                return List.of(groups(who));
+            case "pending":
+                return pending(who);
+            case "deactivate":
+                return List.of(onOpen(who, rest, RequestStatus.ACTIVE, "deactivate", r -> ending.deactivate(r.id(), who)));
+            case "cancel":
+                return List.of(onOpen(who, rest, RequestStatus.PENDING_APPROVAL, "cancel", r -> ending.cancel(r.id(), who)));
+            default:
+                return List.of(extend(who, rest));
+        }
+    }
+
+    private Message form(Account who) {
+        List<GroupPolicy> eligible = requesting.eligibleGroups(who);
+        if (eligible.isEmpty()) {
+            return Message.text("You are not eligible for any managed group; ask your AD administrator.");
+        }
+        return Message.card(RequestCards.requestForm(eligible, null));
+    }
+
+    private Message request(Account who, String text) {
+        Optional<RequestLine> line = RequestLine.parse(text);
+        if (line.isEmpty()) {
+            return Message.text("I could not read that. Write it like `request tier0-admins for 2h because "
+                    + "patching DC01 ticket INC123456`, or send `request` for a form.");
+        }
+        RequestLine l = line.get();
+        Duration duration = null;
+        if (l.duration() != null) {
+            try {
+                duration = DurationText.parse(l.duration());
+            } catch (IllegalArgumentException e) {
+                return Message.text("The duration " + Markdown.escape(e.getMessage()) + ".");
+            }
+        }
+        Outcome outcome = requesting.submit(new SubmitCommand(who, l.group(), duration, l.justification(), l.ticket()));
+        return Replies.outcome(outcome, catalog);
+    }
+
+    private Message status(Account who) {
+        List<AccessRequest> open = queries.openRequestsOf(who);
+        if (open.isEmpty()) {
+            return Message.text("You have no pending or active requests. Send `request` to ask for access.");
+        }
+        return Message.card(RequestCards.status(open, catalog::find, null));
+    }
+
+    private Message groups(Account who) {
+        List<GroupPolicy> eligible = requesting.eligibleGroups(who);
+        if (eligible.isEmpty()) {
+            return Message.text("You are not eligible for any managed group; ask your AD administrator.");
+        }
+        return Message.text("You may request:\n\n" + eligible.stream().map(p -> "- `" + p.name() + "` "
+                + Markdown.escape(p.displayName()) + ": up to " + DurationText.format(p.maxDuration())
+                + (p.requiredApprovals() == 0 ? ", no approval" : ", " + p.requiredApprovals() + " approval(s)")
+                + (p.ticket().required() ? ", " + Markdown.escape(p.ticket().expectation()) : ""))
+                .collect(Collectors.joining("\n")));
+    }
+
+    private List<Message> pending(Account who) {
+        List<AccessRequest> decidable = queries.decidableBy(who);
+        if (decidable.isEmpty()) {
+            return List.of(Message.text("Nothing is waiting for your decision."));
+        }
+        return decidable.stream().limit(10).map(r -> Message.card(RequestCards.approval(r,
+                catalog.find(r.groupName()).orElseThrow(), true, List.of(), null))).toList();
+    }
+
+    private Message onOpen(Account who, String group, RequestStatus status, String verb,
+            Function<AccessRequest, Outcome> action) {
+        if (group.isBlank()) {
+            return Message.text("Which group? Write `" + verb + " <group>`; `status` lists your requests.");
+        }
+        Optional<AccessRequest> open = queries.openRequestsOf(who).stream()
+                .filter(r -> r.status() == status && matches(r, group)).findFirst();
+        if (open.isEmpty()) {
+            return Message.text("You have no " + status.label() + " request for `" + Markdown.escape(group)
+                    + "`. Send `status` to see your requests.");
+        }
+        return Replies.outcome(action.apply(open.get()), catalog);
+    }
+
+    private Message extend(Account who, String rest) {
+        String[] parts = rest.split("\\s+");
+        if (parts.length != 3 || !parts[1].equalsIgnoreCase("by")) {
+            return Message.text("Write it like `extend tier0-admins by 1h`.");
+        }
+        Duration by;
+        try {
+            by = DurationText.parse(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return Message.text("The duration " + Markdown.escape(e.getMessage()) + ".");
+        }
+        return onOpen(who, parts[0], RequestStatus.ACTIVE, "extend", r -> ending.extend(r.id(), who, by));
+    }
+
+    private Message subscribe(Inbound in, Account who, String group) {
+        if (in.personal()) {
+            return Message.text("Send `subscribe <group>` in the channel that should get the group's feed.");
+        }
+        Optional<GroupPolicy> policy = catalog.find(group);
+        if (policy.isEmpty()) {
+            return Message.text("There is no managed group called `" + Markdown.escape(group) + "`. Groups: "
+                    + catalog.all().stream().map(p -> "`" + p.name() + "`").collect(Collectors.joining(", ")) + ".");
+        }
+        if (!principals.covers(policy.get().approvers(), who, Optional.empty())
+                && !principals.covers(settings.admins(), who, Optional.empty())) {
+            return Message.text("Only approvers of " + Markdown.escape(policy.get().displayName())
+                    + " and JIT admins can subscribe a channel to it.");
+        }
+        boolean added = conversations.subscribe(policy.get().name(), in.conversationId());
+        return Message.text((added ? "Subscribed" : "Already subscribed") + ": this channel gets activations, "
+                + "denials, expiries and drift of " + Markdown.escape(policy.get().displayName()) + ".");
+    }
+
+    private boolean matches(AccessRequest r, String group) {
+        return catalog.find(group).map(p -> p.name().equals(r.groupName())).orElse(false)
+                || r.id().shortForm().equalsIgnoreCase(group);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jitgroups.bot.identity;
+
+import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.AccountDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Teams user to AD account. With Microsoft Graph: the Entra user's onPremisesSecurityIdentifier, then the AD
+ * account by objectSid; without Graph (or when Graph cannot answer): the Teams member's UPN as AD
+ * userPrincipalName. Results are cached briefly so a chat turn does not cost directory round trips each time; a
+ * disabled account is returned as such (core refuses it).
+ */
+@Component
+public class AccountLookup {
+
+    static final Duration TTL = Duration.ofMinutes(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountLookup.class);
+
+    private final AccountDirectory directory;
+    private final Optional<GraphClient> graph;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    AccountLookup(AccountDirectory directory, Optional<GraphClient> graph, Clock clock) {
+        this.directory = directory;
+        this.graph = graph;
+        this.clock = clock;
+    }
+
+    public Optional<Account> accountOf(TeamsUser user) {
+        String key = user.aadObjectId() + "|" + user.userPrincipalName();
+        Instant now = clock.instant();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.until().isAfter(now)) {
+            return hit.account();
+        }
+        Optional<Account> found = lookUp(user);
+        cache.put(key, new Cached(found, now.plus(TTL)));
+        return found;
+    }
+
+    private Optional<Account> lookUp(TeamsUser user) {
+        if (graph.isPresent() && user.aadObjectId() != null && !user.aadObjectId().isBlank()) {
+            try {
+                Optional<String> sid = graph.get().onPremisesSid(user.aadObjectId());
+                if (sid.isEmpty()) {
+                    LOG.info("Entra user {} has no on-premises account", user.aadObjectId());
+                    return Optional.empty();
+                }
+                return directory.findUser("sid:" + sid.get());
+            } catch (GraphClient.GraphException e) {
+                LOG.warn("Graph could not map Entra user {} ({}); falling back to the Teams UPN", user.aadObjectId(),
+                        e.getMessage());
+            }
+        }
+        String upn = user.userPrincipalName();
+        return upn == null || upn.isBlank() ? Optional.empty() : directory.findUser(upn.strip());
+    }
+
+    private record Cached(Optional<Account> account, Instant until) {
+    }
+}

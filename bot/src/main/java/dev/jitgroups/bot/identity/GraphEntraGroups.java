@@ -1,0 +1,36 @@
+package dev.jitgroups.bot.identity;
+
+import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.EntraGroups;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code entra-group:<objectId>} membership through Graph: the AD account's objectSid finds the synchronised Entra
+ * user, whose transitive groups are checked. Without Graph, or when Graph fails, nobody matches (fail closed).
+ */
+class GraphEntraGroups implements EntraGroups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphEntraGroups.class);
+
+    private final Optional<GraphClient> graph;
+
+    GraphEntraGroups(Optional<GraphClient> graph) {
+        this.graph = graph;
+    }
+
+    @Override
+    public boolean isMember(Account user, String groupObjectId) {
+        if (graph.isEmpty()) {
+            LOG.warn("entra-group:{} cannot be checked: Microsoft Graph is not configured (jit.graph.*)", groupObjectId);
+            return false;
+        }
+        try {
+            return graph.get().userIdBySid(user.id()).map(id -> graph.get().isMemberOf(id, groupObjectId)).orElse(false);
+        } catch (GraphClient.GraphException e) {
+            LOG.warn("entra-group:{} membership of {} unknown: {}", groupObjectId, user.userPrincipalName(), e.getMessage());
+            return false;
+        }
+    }
+}

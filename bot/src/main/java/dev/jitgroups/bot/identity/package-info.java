@@ -1,0 +1,2 @@
+/** Maps a Teams user to their Active Directory account. */
+package dev.jitgroups.bot.identity;

@@ -1,0 +1,120 @@
+package dev.jitgroups.bot.notify;
+
+import dev.jitgroups.core.request.RequestId;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Conversation references, card copies and channel subscriptions, in the database so they survive restarts. */
+@Repository
+public class ConversationStore {
+
+    private static final RowMapper<Address> ADDRESS = (rs, n) -> new Address(rs.getString("conversation_id"),
+            rs.getBoolean("personal"), rs.getString("account_id"), rs.getString("aad_object_id"),
+            rs.getString("tenant_id"), rs.getString("channel_name"), rs.getString("reference_json"));
+    private static final String COLUMNS = "conversation_id, personal, account_id, aad_object_id, tenant_id, "
+            + "channel_name, reference_json";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ConversationStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Saves or refreshes a conversation reference (called on every inbound activity). */
+    public void save(Address a) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String key = a.personal() && a.accountId() != null ? a.accountId() : "";
+        String update = "UPDATE bot_conversation SET personal = ?, account_id = ?, aad_object_id = ?, tenant_id = ?, "
+                + "channel_name = COALESCE(?, channel_name), reference_json = ?, updated_at = ? "
+                + "WHERE conversation_id = ? AND account_key = ?";
+        Object[] args = {a.personal(), a.accountId(), a.aadObjectId(), a.tenantId(), a.channelName(), a.reference(), now,
+            a.conversationId(), key};
+        if (jdbc.update(update, args) > 0) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO bot_conversation (" + COLUMNS + ", account_key, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.conversationId(), a.personal(), a.accountId(),
+                    a.aadObjectId(), a.tenantId(), a.channelName(), a.reference(), key, now);
+        } catch (DuplicateKeyException raced) {
+            jdbc.update(update, args);
+        }
+    }
+
+    public Optional<Address> find(String conversationId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE conversation_id = ? "
+                + "ORDER BY updated_at DESC", ADDRESS, conversationId).stream().findFirst();
+    }
+
+    /** A channel by conversation id or by its Teams name (a group's notify-channel may give either). */
+    Optional<Address> channel(String idOrName) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = FALSE AND "
+                + "(conversation_id = ? OR channel_name = ?) ORDER BY updated_at DESC", ADDRESS, idOrName, idOrName)
+                .stream().findFirst();
+    }
+
+    /** The newest 1:1 chat with this AD account. */
+    public Optional<Address> personalChatOf(String accountId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = TRUE AND account_id = ? "
+                + "ORDER BY updated_at DESC", ADDRESS, accountId).stream().findFirst();
+    }
+
+    /** Entra object ids of these AD accounts, as far as the bot has talked to them. */
+    public List<String> aadObjectIdsOf(Collection<String> accountIds) {
+        return accountIds.stream().map(this::personalChatOf).flatMap(Optional::stream).map(Address::aadObjectId)
+                .filter(id -> id != null && !id.isBlank()).distinct().toList();
+    }
+
+    void addCopy(RequestId request, String conversationId, String activityId, String viewerAccountId) {
+        jdbc.update("INSERT INTO bot_card_copy (request_id, conversation_id, activity_id, viewer_account_id, "
+                + "created_at) VALUES (?, ?, ?, ?, ?)", request.toString(), conversationId, activityId, viewerAccountId,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    List<CardCopy> copies(RequestId request) {
+        return jdbc.query("SELECT conversation_id, activity_id, viewer_account_id FROM bot_card_copy "
+                + "WHERE request_id = ? ORDER BY created_at", (rs, n) -> new CardCopy(rs.getString(1),
+                rs.getString(2), rs.getString(3)), request.toString());
+    }
+
+    boolean delivered(String noticeKey, String conversationId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM bot_delivery WHERE notice_key = ? AND conversation_id = ?",
+                Integer.class, noticeKey, conversationId);
+        return n != null && n > 0;
+    }
+
+    void markDelivered(String noticeKey, String conversationId) {
+        try {
+            jdbc.update("INSERT INTO bot_delivery (notice_key, conversation_id, delivered_at) VALUES (?, ?, ?)", noticeKey,
+                    conversationId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        } catch (DuplicateKeyException already) {
+            // a parallel attempt recorded it first
+        }
+    }
+
+    /** Subscribes a channel to a group's feed; false when it already was. */
+    public boolean subscribe(String groupName, String conversationId) {
+        try {
+            jdbc.update("INSERT INTO bot_subscription (group_name, conversation_id) VALUES (?, ?)", groupName,
+                    conversationId);
+            return true;
+        } catch (DuplicateKeyException already) {
+            return false;
+        }
+    }
+
+    List<String> subscribers(String groupName) {
+        return jdbc.queryForList("SELECT conversation_id FROM bot_subscription WHERE group_name = ?", String.class,
+                groupName);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jitgroups.bot.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The Bot Framework SDK stays behind one package; core knows nothing of the bot; cards are pure. */
+class DependencyRulesTest {
+
+    static final JavaClasses BOT = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.jitgroups.bot");
+    static final JavaClasses CORE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.jitgroups.core");
+
+    @Test
+    void only_the_teams_package_uses_the_bot_framework_sdk() {
+        noClasses().that().resideOutsideOfPackage("dev.jitgroups.bot.teams..").should().dependOnClassesThat()
+                .resideInAPackage("com.microsoft.bot..").check(BOT);
+    }
+
+    @Test
+    void core_does_not_depend_on_the_bot() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.jitgroups.bot..").check(CORE);
+    }
+
+    @Test
+    void cards_are_built_without_spring_or_io() {
+        noClasses().that().resideInAPackage("dev.jitgroups.bot.cards..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "dev.jitgroups.bot.notify..", "dev.jitgroups.bot.teams..")
+                .check(BOT);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jitgroups.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitgroups.bot.JitGroupsApplication;
+import dev.jitgroups.bot.cards.AdaptiveCardSchema;
+import dev.jitgroups.core.directory.AccountDirectory;
+import dev.jitgroups.core.request.AccessRequest;
+import dev.jitgroups.core.request.RequestStatus;
+import dev.jitgroups.core.workflow.EndingAccess;
+import dev.jitgroups.core.workflow.Queries;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole application on a random loopback port, in local mode (no app id), with an in-memory database, ldap-sync's
+ * embedded demo directory and the fake Bot Connector. Tests talk to /api/messages like Teams does and read what the
+ * bot sent. The expiry warning comes 29m55s before the end, so a 30m grant is "expiring soon" after 5 seconds.
+ */
+@SpringBootTest(classes = JitGroupsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:bot-scenario;DB_CLOSE_DELAY=-1",
+            "jit.jobs.retry-initial=200ms", "jit.jobs.retry-max=1s", "server.address=127.0.0.1",
+            "jit.expiry-warning=29m55s"})
+abstract class BotScenario {
+
+    static final FakeBotConnector CONNECTOR = FakeBotConnector.get();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final List<String> answeredCards = new CopyOnWriteArrayList<>();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Queries queries;
+    @Autowired
+    EndingAccess ending;
+    @Autowired
+    AccountDirectory directory;
+
+    @BeforeEach
+    void rosterAndChats() {
+        for (TeamsPerson p : List.of(TeamsPerson.ALICE, TeamsPerson.BOB, TeamsPerson.CAROL, TeamsPerson.DAVE,
+                TeamsPerson.SOFIA, TeamsPerson.ERIN, TeamsPerson.FRANK)) {
+            CONNECTOR.addMember(p.userId(), p.aadObjectId(), p.upn(), p.name());
+        }
+    }
+
+    /** Every card the bot posted, updated or answered with so far is a valid Adaptive Card 1.5. */
+    @AfterEach
+    void everyCardSentIsValid() {
+        List<String> cards = new ArrayList<>(answeredCards);
+        CONNECTOR.sent().stream().filter(FakeBotConnector.Sent::isCard).forEach(s -> cards.add(s.card().toString()));
+        for (String card : cards) {
+            assertThat(AdaptiveCardSchema.problems(card)).as(card).isEmpty();
+        }
+        answeredCards.clear();
+    }
+
+    /** Leaves no pending request behind, so that each test starts from the same place. */
+    @AfterEach
+    void cancelPending() {
+        for (TeamsPerson p : List.of(TeamsPerson.ALICE, TeamsPerson.BOB)) {
+            directory.findUser(p.upn()).ifPresent(a -> {
+                for (AccessRequest r : queries.openRequestsOf(a)) {
+                    if (r.status() == RequestStatus.PENDING_APPROVAL) {
+                        ending.cancel(r.id(), a);
+                    }
+                }
+            });
+        }
+    }
+
+    HttpResponse<String> post(JsonNode activity, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a 1:1 message and returns the bot's direct replies to it (not notices sent meanwhile). */
+    List<FakeBotConnector.Sent> say(TeamsPerson who, String text) {
+        ObjectNode activity = TeamsActivities.message(who, text, CONNECTOR.url());
+        HttpResponse<String> r = post(activity, null);
+        if (r.statusCode() / 100 != 2) {
+            throw new AssertionError("message answered " + r.statusCode() + ": " + r.body());
+        }
+        String id = activity.path("id").asText();
+        return CONNECTOR.sentTo(who.chatId()).stream().filter(s -> id.equals(s.replyTo())).toList();
+    }
+
+    /** Taps an Action.Execute button; returns the card Teams would show in its place. */
+    JsonNode tap(TeamsPerson who, String verb, String requestId) {
+        ObjectNode data = FakeBotConnector.MAPPER.createObjectNode().put("requestId", requestId);
+        return tap(who, verb, data);
+    }
+
+    JsonNode tap(TeamsPerson who, String verb, ObjectNode data) {
+        HttpResponse<String> r = post(TeamsActivities.execute(who, verb, data, CONNECTOR.url()), null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("invoke answered " + r.statusCode() + ": " + r.body());
+        }
+        try {
+            JsonNode body = FakeBotConnector.MAPPER.readTree(r.body());
+            if (!"application/vnd.microsoft.card.adaptive".equals(body.path("type").asText())) {
+                throw new AssertionError("invoke answer is not a card: " + r.body());
+            }
+            answeredCards.add(body.path("value").toString());
+            return body.path("value");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the bot has sent something into the conversation that matches. */
+    FakeBotConnector.Sent awaitSent(String conversationId, Predicate<FakeBotConnector.Sent> what) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CONNECTOR.sentTo(conversationId).stream().filter(what).findFirst().orElse(null),
+                        s -> s != null);
+    }
+
+    static boolean cardMentions(FakeBotConnector.Sent s, String text) {
+        return s.isCard() && s.card().toString().contains(text);
+    }
+}

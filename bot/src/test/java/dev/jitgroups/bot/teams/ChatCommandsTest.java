@@ -1,0 +1,69 @@
+package dev.jitgroups.bot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Chat commands over /api/messages, answered into the same 1:1 chat. */
+class ChatCommandsTest extends BotScenario {
+
+    @Test
+    void help_lists_the_commands() {
+        List<FakeBotConnector.Sent> replies = say(TeamsPerson.ALICE, "help");
+
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).text()).contains("`request`", "`status`", "`pending`", "`extend <group> by 1h`");
+    }
+
+    @Test
+    void unknown_input_gets_help_with_the_closest_command() {
+        List<FakeBotConnector.Sent> replies = say(TeamsPerson.ALICE, "stauts");
+
+        assertThat(replies.get(0).text()).contains("I don't know `stauts`", "Did you mean `status`?", "`request`");
+    }
+
+    @Test
+    void groups_lists_what_the_user_may_request_with_the_rules() {
+        String reply = say(TeamsPerson.ALICE, "groups").get(0).text();
+
+        assertThat(reply).contains("`tier0-admins`", "2 approval(s)", "`server-admins`", "INC\\\\d\\{6\\}",
+                "`helpdesk`", "no approval");
+    }
+
+    @Test
+    void request_without_arguments_shows_the_form_with_eligible_groups() {
+        FakeBotConnector.Sent reply = say(TeamsPerson.ALICE, "request").get(0);
+
+        assertThat(reply.isCard()).isTrue();
+        assertThat(reply.card().toString()).contains("tier0-admins", "server-admins", "helpdesk", "submitRequest");
+    }
+
+    @Test
+    void a_request_for_an_unknown_group_lists_the_groups_one_may_request() {
+        String reply = say(TeamsPerson.ALICE, "request domain-admins for 1h because test").get(0).text();
+
+        assertThat(reply).contains("no managed group called 'domain\\-admins'", "You may request", "tier0\\-admins");
+    }
+
+    @Test
+    void a_request_longer_than_allowed_says_the_maximum() {
+        String reply = say(TeamsPerson.ALICE, "request helpdesk for 9h").get(0).text();
+
+        assertThat(reply).contains("at most 2h");
+    }
+
+    @Test
+    void a_request_without_the_ticket_says_the_expected_pattern() {
+        String reply = say(TeamsPerson.ALICE, "request server-admins for 1h because patching").get(0).text();
+
+        assertThat(reply).contains("A ticket is required", "INC\\\\d\\{6\\}");
+    }
+
+    @Test
+    void a_bad_duration_is_explained() {
+        String reply = say(TeamsPerson.ALICE, "request helpdesk for soon").get(0).text();
+
+        assertThat(reply).contains("not a duration", "2h");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.jitgroups.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/** Teams-shaped activities as the Bot Connector delivers them. */
+final class TeamsActivities {
+
+    static final String TENANT = "72f988bf-0000-0000-0000-000000000001";
+    static final String BOT_ID = "28:jit-groups-bot";
+
+    private TeamsActivities() {
+    }
+
+    static ObjectNode message(TeamsPerson from, String text, String serviceUrl) {
+        ObjectNode a = base("message", from, from.chatId(), "personal", serviceUrl);
+        a.put("text", text);
+        a.put("textFormat", "plain");
+        return a;
+    }
+
+    static ObjectNode channelMessage(TeamsPerson from, String channelId, String text, String serviceUrl) {
+        return channelMessage(from, channelId, null, text, serviceUrl);
+    }
+
+    /** A message in a team channel, mentioning the bot; the channel name as Teams puts it in channelData. */
+    static ObjectNode channelMessage(TeamsPerson from, String channelId, String channelName, String text,
+            String serviceUrl) {
+        ObjectNode a = base("message", from, channelId, "channel", serviceUrl);
+        if (channelName != null) {
+            ObjectNode data = a.with("channelData");
+            data.putObject("channel").put("id", channelId).put("name", channelName);
+            data.putObject("team").put("id", "19:team-security@thread.tacv2").put("name", "Security operations");
+        }
+        a.put("text", "<at>JIT Groups</at> " + text);
+        ObjectNode mention = a.putArray("entities").addObject();
+        mention.put("type", "mention");
+        mention.put("text", "<at>JIT Groups</at>");
+        mention.putObject("mentioned").put("id", BOT_ID).put("name", "JIT Groups");
+        return a;
+    }
+
+    /** An Action.Execute tap ({@code adaptiveCard/action} invoke). */
+    static ObjectNode execute(TeamsPerson from, String verb, JsonNode data, String serviceUrl) {
+        ObjectNode a = base("invoke", from, from.chatId(), "personal", serviceUrl);
+        a.put("name", "adaptiveCard/action");
+        ObjectNode value = a.putObject("value");
+        value.put("trigger", "manual");
+        ObjectNode action = value.putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("verb", verb);
+        action.set("data", data);
+        return a;
+    }
+
+    private static ObjectNode base(String type, TeamsPerson from, String conversationId, String conversationType,
+            String serviceUrl) {
+        ObjectNode a = FakeBotConnector.MAPPER.createObjectNode();
+        a.put("type", type);
+        a.put("id", UUID.randomUUID().toString());
+        a.put("timestamp", "2026-11-29T20:00:00.000Z");
+        a.put("serviceUrl", serviceUrl);
+        a.put("channelId", "msteams");
+        a.putObject("from").put("id", from.userId()).put("name", from.name()).put("aadObjectId", from.aadObjectId());
+        a.putObject("conversation").put("id", conversationId).put("conversationType", conversationType)
+                .put("tenantId", TENANT);
+        a.putObject("recipient").put("id", BOT_ID).put("name", "JIT Groups");
+        a.putObject("channelData").putObject("tenant").put("id", TENANT);
+        a.put("locale", "en-US");
+        return a;
+    }
+}
