@@ -10,6 +10,9 @@ public interface AuditLog {
 
     AuditChain.Verification verify();
 
+    /** True when an event with this request id, action and outcome was written. */
+    boolean contains(String requestId, String action, String outcome);
+
     /** Writes every event, oldest first, as one JSON object per line. */
     void exportJsonLines(Writer out) throws IOException;
 }

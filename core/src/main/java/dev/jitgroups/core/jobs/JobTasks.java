@@ -25,13 +25,9 @@ class JobTasks {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static boolean first(ExecutionContext ctx) {
-        return ctx.getExecution().consecutiveFailures == 0;
-    }
-
     @Bean
     OneTimeTask<Void> applyTask(GrantJobs grants, JobSettings settings) {
-        return task(JobKind.APPLY, settings, (id, ctx) -> grants.apply(id, first(ctx)));
+        return task(JobKind.APPLY, settings, (id, ctx) -> grants.apply(id));
     }
 
     @Bean
@@ -41,7 +37,7 @@ class JobTasks {
 
     @Bean
     OneTimeTask<Void> removeTask(GrantJobs grants, JobSettings settings) {
-        return task(JobKind.REMOVE, settings, (id, ctx) -> grants.remove(id, first(ctx)));
+        return task(JobKind.REMOVE, settings, (id, ctx) -> grants.remove(id));
     }
 
     @Bean

@@ -61,6 +61,13 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean contains(String requestId, String action, String outcome) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE request_id = ? AND action = ? AND outcome = ?")
+                .params(requestId, action, outcome).query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public AuditChain.Verification verify() {
         Head head = jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();

@@ -60,12 +60,8 @@ public class GrantJobs {
         this.clock = clock;
     }
 
-    /**
-     * Adds the member and marks the request ACTIVE.
-     *
-     * @param firstAttempt false when this job already failed before (only the first failure is audited)
-     */
-    public void apply(RequestId id, boolean firstAttempt) {
+    /** Adds the member and marks the request ACTIVE. */
+    public void apply(RequestId id) {
         transitions.runLockingGrants(id, r -> {
             if (r.status() != RequestStatus.APPROVED) {
                 return new Transitions.Keep();
@@ -81,9 +77,7 @@ public class GrantJobs {
                 if (!e.retryable()) {
                     return failed(r, e.getMessage(), now);
                 }
-                if (firstAttempt) {
-                    auditSeparately(r, "directory.add-member", "retrying", e.getMessage());
-                }
+                auditFirstFailure(r, "directory.add-member", "retrying", e.getMessage(), false);
                 throw e;
             }
             AccessRequest active = r.activate(now);
@@ -125,7 +119,7 @@ public class GrantJobs {
      * Removes the member unless another active grant of the same user for the same group still covers
      * them. Runs under the lock of that user's grants, so it never interleaves with an apply.
      */
-    public void remove(RequestId id, boolean firstAttempt) {
+    public void remove(RequestId id) {
         tx.executeWithoutResult(status -> {
             AccessRequest r = store.find(id).orElse(null);
             if (r == null || (r.status() != RequestStatus.EXPIRED && r.status() != RequestStatus.REVOKED)) {
@@ -156,15 +150,8 @@ public class GrantJobs {
             try {
                 membership.remove(r.requester().toAccount(), groupDn);
             } catch (DirectoryException e) {
-                if (firstAttempt) {
-                    separateTx.executeWithoutResult(s -> {
-                        audit.append(entry(r, "directory.remove-member", e.retryable() ? "retrying" : "failed",
-                                e.getMessage()));
-                        if (!e.retryable()) {
-                            jobs.notify(NoticeKind.DIRECTORY_TROUBLE, r, e.getMessage());
-                        }
-                    });
-                }
+                auditFirstFailure(r, "directory.remove-member", e.retryable() ? "retrying" : "failed", e.getMessage(),
+                        !e.retryable());
                 throw e;
             }
             audit.append(entry(r, "directory.member-removed", "ok", r.requester().dn() + " removed from " + groupDn));
@@ -198,9 +185,21 @@ public class GrantJobs {
                 }));
     }
 
-    private void auditSeparately(AccessRequest r, String action, String outcome, String detail) {
-        // in its own transaction: the job's transaction rolls back so that the job is retried
-        separateTx.executeWithoutResult(s -> audit.append(entry(r, action, outcome, detail)));
+    /**
+     * Audits a failing directory change once per request, action and outcome, however often the job is retried
+     * (a long outage must not flood the log), and for permanent refusals tells people once. In its own
+     * transaction: the job's transaction rolls back so that the job is retried.
+     */
+    private void auditFirstFailure(AccessRequest r, String action, String outcome, String detail, boolean tellPeople) {
+        separateTx.executeWithoutResult(s -> {
+            if (audit.contains(r.id().toString(), action, outcome)) {
+                return;
+            }
+            audit.append(entry(r, action, outcome, detail));
+            if (tellPeople) {
+                jobs.notify(NoticeKind.DIRECTORY_TROUBLE, r, detail);
+            }
+        });
     }
 
     private AuditEntry entry(AccessRequest r, String action, String outcome, String detail) {

@@ -38,9 +38,4 @@ public class Queries {
                 .filter(r -> !r.isRequestedBy(who) && !r.hasApprovalFrom(who.id()))
                 .filter(r -> deciding.mayDecide(who, r)).toList();
     }
-
-    /** All active grants (for reconciliation). */
-    public List<AccessRequest> activeGrants() {
-        return store.findByStatus(EnumSet.of(RequestStatus.ACTIVE, RequestStatus.APPROVED));
-    }
 }
