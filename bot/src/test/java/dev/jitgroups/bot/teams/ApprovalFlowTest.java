@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jitgroups.core.directory.Account;
-import dev.jitgroups.core.directory.GroupMembership;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
@@ -17,16 +16,12 @@ import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Request, approval cards, taps and notices, end to end through /api/messages and the fake Bot Connector. */
 class ApprovalFlowTest extends BotScenario {
 
     static final String SERVER_ADMINS = "CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example";
     static final String TIER0_ADMINS = "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example";
-
-    @Autowired
-    GroupMembership membership;
 
     @BeforeEach
     void everyoneHasAChatWithTheBot() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitgroups.bot.JitGroupsApplication;
 import dev.jitgroups.bot.cards.AdaptiveCardSchema;
 import dev.jitgroups.core.directory.AccountDirectory;
+import dev.jitgroups.core.directory.GroupMembership;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.workflow.EndingAccess;
@@ -51,6 +52,8 @@ abstract class BotScenario {
     EndingAccess ending;
     @Autowired
     AccountDirectory directory;
+    @Autowired
+    GroupMembership membership;
 
     @BeforeEach
     void rosterAndChats() {

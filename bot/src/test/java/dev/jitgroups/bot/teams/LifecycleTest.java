@@ -3,20 +3,15 @@ package dev.jitgroups.bot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitgroups.core.directory.Account;
-import dev.jitgroups.core.directory.GroupMembership;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Activation, expiry, status buttons, extend and deactivate, and a subscribed channel's feed. */
 class LifecycleTest extends BotScenario {
 
     static final String HELPDESK_OPS = "CN=JIT Helpdesk Ops,OU=Privileged,DC=corp,DC=example";
     static final String OPS_CHANNEL = "19:ops-feed@thread.tacv2";
-
-    @Autowired
-    GroupMembership membership;
 
     @Test
     void full_flow_effective_then_expired_with_requester_and_channel_told() {

@@ -6,7 +6,6 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.jitgroups.core.directory.Account;
-import dev.jitgroups.core.directory.GroupMembership;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
 import dev.jitgroups.core.request.AccessRequest;
@@ -25,8 +24,6 @@ class ReconciliationTest extends BotScenario {
     Reconciling reconciling;
     @Autowired
     PolicyCatalog catalog;
-    @Autowired
-    GroupMembership membership;
     @Autowired
     EmbeddedDirectory embedded;
 
