@@ -59,12 +59,15 @@ public final class ApprovalRules {
         return Optional.empty();
     }
 
+    /** One decision per approver and request: no second approval, and no deny after one's own approval. */
     static Optional<Rejection> approverDecidesOnce(Tap tap) {
-        if (tap.approve() && tap.request().hasApprovalFrom(tap.approver().id())) {
-            return reject("approver-decides-once", "You have already approved this request; it needs another "
-                    + "approver.");
+        if (!tap.request().hasApprovalFrom(tap.approver().id())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return reject("approver-decides-once", tap.approve()
+                ? "You have already approved this request; it needs another approver."
+                : "You have already approved this request, and each approver decides once; your approval stands. "
+                + "Ask another approver to deny it, or a JIT admin to revoke the access later.");
     }
 
     private static Optional<Rejection> reject(String rule, String message) {

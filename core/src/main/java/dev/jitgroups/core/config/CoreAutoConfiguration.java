@@ -63,10 +63,37 @@ public class CoreAutoConfiguration {
                 problems.add("jit.expiry-warning: " + e.getMessage());
             }
         }
+        CoreSettings.RequestLimit limit = requestLimit(env, problems);
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
         }
-        return new CoreSettings(admins, warning);
+        return new CoreSettings(admins, warning, limit);
+    }
+
+    private static CoreSettings.RequestLimit requestLimit(Environment env, List<String> problems) {
+        CoreSettings.RequestLimit limit = CoreSettings.RequestLimit.DEFAULT;
+        int max = limit.max();
+        String maxText = env.getProperty("jit.request-limit.max");
+        if (maxText != null) {
+            try {
+                max = Integer.parseInt(maxText.strip());
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1) {
+                problems.add("jit.request-limit.max: '" + maxText + "' is not a whole number of at least 1");
+            }
+        }
+        Duration per = limit.per();
+        String perText = env.getProperty("jit.request-limit.per");
+        if (perText != null) {
+            try {
+                per = DurationText.parse(perText);
+            } catch (IllegalArgumentException e) {
+                problems.add("jit.request-limit.per: " + e.getMessage());
+            }
+        }
+        return max < 1 ? limit : new CoreSettings.RequestLimit(max, per);
     }
 
     @Bean

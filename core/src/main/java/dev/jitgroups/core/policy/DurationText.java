@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** Durations as people write them: {@code 90m}, {@code 2h}, {@code 1d}, {@code 1h30m}, or ISO-8601 {@code PT2H}. */
 public final class DurationText {
 
+    /** Longer than any sensible grant; it keeps arithmetic on instants far from overflowing. */
+    public static final Duration LONGEST = Duration.ofDays(3650);
     private static final Pattern PART = Pattern.compile("(\\d+)\\s*(d|h|m|s)");
     private static final Pattern WHOLE = Pattern.compile("(\\s*\\d+\\s*[dhms]\\s*)+");
 
@@ -25,6 +27,26 @@ public final class DurationText {
             throw new IllegalArgumentException("is empty; expected a duration such as 30m, 2h or 1d");
         }
         String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.length() > 40) {
+            throw new IllegalArgumentException("is not one I can read; expected e.g. 30m, 2h, 1d or PT2H");
+        }
+        Duration d;
+        try {
+            d = read(text, t);
+        } catch (ArithmeticException | NumberFormatException e) {
+            d = LONGEST.plusDays(1);
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
+        }
+        if (d.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is too long; no grant lasts more than "
+                    + format(LONGEST));
+        }
+        return d;
+    }
+
+    private static Duration read(String text, String t) {
         Duration d;
         if (t.startsWith("p")) {
             try {
@@ -46,9 +68,6 @@ public final class DurationText {
             }
         } else {
             throw new IllegalArgumentException("'" + text + "' is not a duration; expected e.g. 30m, 2h, 1d or PT2H");
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
         }
         return d;
     }

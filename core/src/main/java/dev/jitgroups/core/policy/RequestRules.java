@@ -7,6 +7,11 @@ import java.util.List;
 /** Checks a new request against its group's policy; every problem comes back as a sentence. */
 public final class RequestRules {
 
+    /** Longest justification accepted (the audit log and cards show it whole). */
+    public static final int MAX_JUSTIFICATION = 1000;
+    /** Longest ticket id accepted; real ticket ids are short. */
+    public static final int MAX_TICKET = 100;
+
     private RequestRules() {
     }
 
@@ -24,10 +29,12 @@ public final class RequestRules {
             problems.add(policy.breakGlass() ? "Break-glass access always needs a reason: add one (because ...)."
                     : "A justification is required for " + policy.displayName() + ": say why (because ...).");
         }
-        if (justification != null && justification.length() > 1000) {
-            problems.add("The justification is too long (at most 1000 characters).");
+        if (justification != null && justification.length() > MAX_JUSTIFICATION) {
+            problems.add("The justification is too long (at most " + MAX_JUSTIFICATION + " characters).");
         }
-        if (!policy.ticket().accepts(ticket)) {
+        if (ticket != null && ticket.strip().length() > MAX_TICKET) {
+            problems.add("The ticket id is too long (at most " + MAX_TICKET + " characters).");
+        } else if (!policy.ticket().accepts(ticket)) {
             problems.add((ticket == null || ticket.isBlank() ? "A ticket is required: " : "The ticket '" + ticket.strip()
                     + "' is not valid: ") + "expected " + policy.ticket().expectation() + ".");
         }

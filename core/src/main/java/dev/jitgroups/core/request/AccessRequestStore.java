@@ -1,5 +1,6 @@
 package dev.jitgroups.core.request;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public interface AccessRequestStore {
     List<AccessRequest> findByGroup(String groupName, Collection<RequestStatus> statuses);
 
     List<AccessRequest> findByStatus(Collection<RequestStatus> statuses);
+
+    /** How many requests this user submitted at or after the instant, whatever became of them. */
+    int countSubmittedSince(String requesterId, Instant since);
 
     /**
      * Locks, until the caller's transaction ends, every request of this user for this group, so that adding

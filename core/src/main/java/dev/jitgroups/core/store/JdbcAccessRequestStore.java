@@ -7,6 +7,9 @@ import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.request.Requester;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +46,12 @@ class JdbcAccessRequestStore implements AccessRequestStore {
     public void lockGrantsOf(String requesterId, String groupName) {
         jdbc.sql("SELECT id FROM access_request WHERE requester_id = ? AND group_name = ? FOR UPDATE")
                 .params(requesterId, groupName).query((rs, n) -> rs.getObject(1)).list();
+    }
+
+    @Override
+    public int countSubmittedSince(String requesterId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM access_request WHERE requester_id = ? AND created_at >= ?")
+                .params(requesterId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).query(Integer.class).single();
     }
 
     @Override

@@ -49,7 +49,14 @@ public class DecidingRequests {
         return escalated && principals.covers(p.escalationApprovers(), who, Optional.of(r.requester()));
     }
 
+    /** Longest comment accepted with a decision. */
+    public static final int MAX_COMMENT = 500;
+
     public Outcome decide(DecideCommand cmd) {
+        if (cmd.comment() != null && cmd.comment().strip().length() > MAX_COMMENT) {
+            return Outcome.refused("Your comment is too long (at most " + MAX_COMMENT + " characters); nothing was "
+                    + "recorded.");
+        }
         Optional<AccessRequest> found = store.find(cmd.request());
         if (found.isEmpty()) {
             return Outcome.refused("That request does not exist; nothing was changed.");

@@ -24,18 +24,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequestingAccess {
 
+    private static final int LONGEST_GROUP_NAME = 64;
+
     private final PolicyCatalog catalog;
     private final Principals principals;
     private final AccessRequestStore store;
     private final Transitions transitions;
+    private final CoreSettings settings;
     private final Clock clock;
 
     public RequestingAccess(PolicyCatalog catalog, Principals principals, AccessRequestStore store,
-            Transitions transitions, Clock clock) {
+            Transitions transitions, CoreSettings settings, Clock clock) {
         this.catalog = catalog;
         this.principals = principals;
         this.store = store;
         this.transitions = transitions;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -54,10 +58,15 @@ public class RequestingAccess {
             return Outcome.refused("Your directory account is disabled, so you cannot request access. "
                     + "Ask your AD administrator.");
         }
+        Optional<Outcome> tooMany = rateLimit(who);
+        if (tooMany.isPresent()) {
+            return tooMany.get();
+        }
         Optional<GroupPolicy> found = catalog.find(cmd.group());
         List<GroupPolicy> eligible = eligibleGroups(who);
         if (found.isEmpty()) {
-            return Outcome.refused("There is no managed group called '" + cmd.group() + "'. " + youMayRequest(eligible));
+            String name = cmd.group().length() > LONGEST_GROUP_NAME ? "" : " called '" + cmd.group() + "'";
+            return Outcome.refused("There is no managed group" + name + ". " + youMayRequest(eligible));
         }
         GroupPolicy policy = found.get();
         if (eligible.stream().noneMatch(p -> p.name().equals(policy.name()))) {
@@ -90,6 +99,21 @@ public class RequestingAccess {
             change.notice(NoticeKind.APPROVED).job(JobKind.APPLY, now);
         }
         return new Outcome.Done(transitions.insert(change));
+    }
+
+    /**
+     * A person may submit only so many requests in a period (approvers would otherwise be flooded, and tap
+     * Approve out of fatigue). Counted from the stored requests, so it holds across instances and restarts.
+     */
+    private Optional<Outcome> rateLimit(Account who) {
+        CoreSettings.RequestLimit limit = settings.requestLimit();
+        Instant now = clock.instant();
+        if (store.countSubmittedSince(who.id(), now.minus(limit.per())) < limit.max()) {
+            return Optional.empty();
+        }
+        return Optional.of(Outcome.refused("You have submitted " + limit.max() + " requests in the last "
+                + DurationText.format(limit.per()) + ", the most allowed, so that approvers are not flooded. "
+                + "Try again later, or ask an approver directly if it is urgent."));
     }
 
     private static String youMayRequest(List<GroupPolicy> eligible) {
