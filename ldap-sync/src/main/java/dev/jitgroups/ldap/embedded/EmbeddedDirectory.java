@@ -4,6 +4,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 
 /**
  * The embedded directory: an UnboundID in-memory server listening on loopback only, with an AD-like schema,
@@ -47,6 +49,9 @@ public final class EmbeddedDirectory implements AutoCloseable {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(baseDn);
         config.setSchema(adSchema());
         config.addAdditionalBindCredentials(SERVICE_ACCOUNT_DN, password);
+        // anyone on this machine can reach the port: reading and writing need the service account's password
+        config.setAuthenticationRequiredOperationTypes(EnumSet.of(OperationType.ADD, OperationType.DELETE,
+                OperationType.MODIFY, OperationType.MODIFY_DN, OperationType.SEARCH, OperationType.COMPARE));
         // loopback only: the in-memory server's default listener binds every interface
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), port,
                 null));

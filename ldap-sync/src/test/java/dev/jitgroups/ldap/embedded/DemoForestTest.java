@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.RDN;
 import dev.jitgroups.core.directory.Account;
@@ -51,6 +57,22 @@ class DemoForestTest {
     void listens_on_loopback_only() {
         assertThat(embedded.server().getListenAddress().isLoopbackAddress()).isTrue();
         assertThat(embedded.url()).startsWith("ldap://127.0.0.1:").endsWith(":" + embedded.port());
+    }
+
+    @Test
+    void anonymous_clients_can_neither_write_nor_read() throws Exception {
+        try (LDAPConnection anonymous = new LDAPConnection("127.0.0.1", embedded.port())) {
+            Modification add = new Modification(ModificationType.ADD, "member",
+                    "CN=Mallory Moss,OU=People,DC=corp,DC=example");
+
+            assertThatThrownBy(() -> anonymous.modify(TIER0, add)).isInstanceOfSatisfying(LDAPException.class,
+                    e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS));
+            assertThatThrownBy(() -> anonymous.search("DC=corp,DC=example", SearchScope.SUB, "(objectClass=user)"))
+                    .isInstanceOfSatisfying(LDAPException.class,
+                            e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.INSUFFICIENT_ACCESS_RIGHTS));
+        }
+        String[] members = pool.getEntry(TIER0, "member").getAttributeValues("member");
+        assertThat(members == null ? new String[0] : members).noneMatch(m -> m.contains("Mallory"));
     }
 
     @Test
