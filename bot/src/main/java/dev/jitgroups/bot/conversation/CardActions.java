@@ -65,6 +65,10 @@ public class CardActions {
             case "deny":
                 return decide(who, r, "approve".equals(verb), text(data, "comment"));
             case "refresh":
+                if (!queries.mayView(who, r)) {
+                    return RequestCards.notice("This request is not yours to see: only its requester, its approvers "
+                            + "and JIT admins can.", true);
+                }
                 return view(who, r, null);
             case "cancel":
                 return mine(ending.cancel(r.id(), who), who);
@@ -83,6 +87,9 @@ public class CardActions {
         if (outcome instanceof Outcome.Done done) {
             String what = approve ? "You approved this request." : "You denied this request.";
             return view(who, done.request(), what);
+        }
+        if (!queries.mayView(who, r)) {
+            return RequestCards.notice(Replies.refusal(outcome), true);
         }
         return view(who, queries.find(r.id()).orElse(r), Replies.refusal(outcome));
     }

@@ -187,7 +187,7 @@ public class ChatCommands {
             return Message.text("Only approvers of " + Markdown.escape(policy.get().displayName())
                     + " and JIT admins can subscribe a channel to it.");
         }
-        boolean added = conversations.subscribe(policy.get().name(), in.conversationId());
+        boolean added = conversations.subscribe(policy.get().name(), in.conversationId(), who.userPrincipalName());
         return Message.text((added ? "Subscribed" : "Already subscribed") + ": this channel gets activations, "
                 + "denials, expiries and drift of " + Markdown.escape(policy.get().displayName()) + ".");
     }

@@ -1,13 +1,12 @@
 package dev.jitgroups.bot.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,24 +26,23 @@ public class AccountLookup {
 
     private final AccountDirectory directory;
     private final Optional<GraphClient> graph;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<Account>> cache;
 
     AccountLookup(AccountDirectory directory, Optional<GraphClient> graph, Clock clock) {
         this.directory = directory;
         this.graph = graph;
-        this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(TTL)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     public Optional<Account> accountOf(TeamsUser user) {
         String key = user.aadObjectId() + "|" + user.userPrincipalName();
-        Instant now = clock.instant();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.until().isAfter(now)) {
-            return hit.account();
+        Optional<Account> hit = cache.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
         Optional<Account> found = lookUp(user);
-        cache.put(key, new Cached(found, now.plus(TTL)));
+        cache.put(key, found);
         return found;
     }
 
@@ -64,8 +62,5 @@ public class AccountLookup {
         }
         String upn = user.userPrincipalName();
         return upn == null || upn.isBlank() ? Optional.empty() : directory.findUser(upn.strip());
-    }
-
-    private record Cached(Optional<Account> account, Instant until) {
     }
 }

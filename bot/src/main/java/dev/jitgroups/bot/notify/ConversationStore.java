@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,11 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConversationStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationStore.class);
     private static final RowMapper<Address> ADDRESS = (rs, n) -> new Address(rs.getString("conversation_id"),
             rs.getBoolean("personal"), rs.getString("account_id"), rs.getString("aad_object_id"),
-            rs.getString("tenant_id"), rs.getString("channel_name"), rs.getString("reference_json"));
+            rs.getString("tenant_id"), rs.getString("team_id"), rs.getString("channel_name"),
+            rs.getString("reference_json"));
     private static final String COLUMNS = "conversation_id, personal, account_id, aad_object_id, tenant_id, "
-            + "channel_name, reference_json";
+            + "team_id, channel_name, reference_json";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -30,25 +34,42 @@ public class ConversationStore {
         this.clock = clock;
     }
 
-    /** Saves or refreshes a conversation reference (called on every inbound activity). */
-    public void save(Address a) {
+    /**
+     * Saves or refreshes a conversation reference (called on every authenticated inbound activity). A person's 1:1
+     * reference is only ever replaced by an activity of the same Entra user: once an AD account is bound to an Entra
+     * object id, an activity from another Entra user that maps to the same account changes nothing.
+     *
+     * @param authenticated the activity's token was verified (not local mode, where anyone names anyone)
+     */
+    public void save(Address a, boolean authenticated) {
+        if (authenticated && a.personal() && a.accountId() != null && boundToAnotherUser(a)) {
+            LOG.warn("a Teams user (Entra object {}) mapped to the AD account {}, which is bound to another Entra "
+                    + "user; their conversation was not stored", a.aadObjectId(), a.accountId());
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String key = a.personal() && a.accountId() != null ? a.accountId() : "";
         String update = "UPDATE bot_conversation SET personal = ?, account_id = ?, aad_object_id = ?, tenant_id = ?, "
-                + "channel_name = COALESCE(?, channel_name), reference_json = ?, updated_at = ? "
-                + "WHERE conversation_id = ? AND account_key = ?";
-        Object[] args = {a.personal(), a.accountId(), a.aadObjectId(), a.tenantId(), a.channelName(), a.reference(), now,
-            a.conversationId(), key};
+                + "team_id = COALESCE(?, team_id), channel_name = COALESCE(?, channel_name), reference_json = ?, "
+                + "updated_at = ? WHERE conversation_id = ? AND account_key = ?";
+        Object[] args = {a.personal(), a.accountId(), a.aadObjectId(), a.tenantId(), a.teamId(), a.channelName(),
+            a.reference(), now, a.conversationId(), key};
         if (jdbc.update(update, args) > 0) {
             return;
         }
         try {
             jdbc.update("INSERT INTO bot_conversation (" + COLUMNS + ", account_key, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", a.conversationId(), a.personal(), a.accountId(),
-                    a.aadObjectId(), a.tenantId(), a.channelName(), a.reference(), key, now);
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.conversationId(), a.personal(), a.accountId(),
+                    a.aadObjectId(), a.tenantId(), a.teamId(), a.channelName(), a.reference(), key, now);
         } catch (DuplicateKeyException raced) {
             jdbc.update(update, args);
         }
+    }
+
+    private boolean boundToAnotherUser(Address a) {
+        List<String> bound = jdbc.queryForList("SELECT DISTINCT aad_object_id FROM bot_conversation WHERE personal = TRUE "
+                + "AND account_id = ? AND aad_object_id IS NOT NULL", String.class, a.accountId());
+        return !bound.isEmpty() && (a.aadObjectId() == null || bound.stream().noneMatch(a.aadObjectId()::equalsIgnoreCase));
     }
 
     public Optional<Address> find(String conversationId) {
@@ -56,11 +77,10 @@ public class ConversationStore {
                 + "ORDER BY updated_at DESC", ADDRESS, conversationId).stream().findFirst();
     }
 
-    /** A channel by conversation id or by its Teams name (a group's notify-channel may give either). */
-    Optional<Address> channel(String idOrName) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = FALSE AND "
-                + "(conversation_id = ? OR channel_name = ?) ORDER BY updated_at DESC", ADDRESS, idOrName, idOrName)
-                .stream().findFirst();
+    /** A channel (or group chat) by its id; a name is never enough to find one. */
+    Optional<Address> channel(String conversationId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = FALSE AND conversation_id = ? "
+                + "ORDER BY updated_at DESC", ADDRESS, conversationId).stream().findFirst();
     }
 
     /** The newest 1:1 chat with this AD account. */
@@ -103,10 +123,11 @@ public class ConversationStore {
     }
 
     /** Subscribes a channel to a group's feed; false when it already was. */
-    public boolean subscribe(String groupName, String conversationId) {
+    public boolean subscribe(String groupName, String conversationId, String subscribedBy) {
         try {
-            jdbc.update("INSERT INTO bot_subscription (group_name, conversation_id) VALUES (?, ?)", groupName,
-                    conversationId);
+            jdbc.update("INSERT INTO bot_subscription (group_name, conversation_id, subscribed_by, subscribed_at) "
+                    + "VALUES (?, ?, ?, ?)", groupName, conversationId, subscribedBy,
+                    OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
             return true;
         } catch (DuplicateKeyException already) {
             return false;

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ class TeamsNotifications implements NotificationPort {
 
     private final ConversationStore store;
     private final Outbox outbox;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     TeamsNotifications(ConversationStore store, Outbox outbox) {
         this.store = store;
@@ -227,15 +229,36 @@ class TeamsNotifications implements NotificationPort {
         }
     }
 
+    /**
+     * The channels of a group's feed: those subscribed in Teams ({@code subscribe <group>}) and the channel id in
+     * {@code notify-channel}. A notify-channel that is not a channel id ({@code 19:...}) is a label only: the bot
+     * never looks a channel up by name, since any team can name a channel that way.
+     */
     private List<Address> channels(GroupPolicy p) {
         Set<String> ids = new LinkedHashSet<>(store.subscribers(p.name()));
-        p.notifyChannel().ifPresent(ids::add);
+        p.notifyChannel().filter(TeamsNotifications::isChannelId).ifPresent(ids::add);
         List<Address> found = new ArrayList<>();
         for (String id : ids) {
-            store.channel(id).ifPresentOrElse(found::add, () -> LOG.warn("channel {} of group {} has no stored "
-                    + "conversation reference; mention the bot there once so it can post", id, p.name()));
+            store.channel(id).ifPresentOrElse(found::add, () -> warnOnce(p.name() + "|" + id, "channel {} of group {} "
+                    + "has no stored conversation reference yet; mention the bot there once so it can post", id,
+                    p.name()));
+        }
+        if (ids.isEmpty()) {
+            p.notifyChannel().ifPresent(label -> warnOnce(p.name() + "|" + label, "notify-channel '{}' of group {} is "
+                    + "a label, not a channel id; send 'subscribe {}' in that channel to bind it", label, p.name(),
+                    p.name()));
         }
         return found;
+    }
+
+    private static boolean isChannelId(String s) {
+        return s.startsWith("19:");
+    }
+
+    private void warnOnce(String key, String message, Object... args) {
+        if (warned.add(key)) {
+            LOG.warn(message, args);
+        }
     }
 
     private static String reason(AccessRequest r) {

@@ -1,6 +1,8 @@
 package dev.jitgroups.bot.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.Bot;
@@ -10,10 +12,10 @@ import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import dev.jitgroups.bot.cards.Message;
-import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.conversation.CardActions;
 import dev.jitgroups.bot.conversation.ChatCommands;
 import dev.jitgroups.bot.conversation.Inbound;
@@ -21,14 +23,12 @@ import dev.jitgroups.bot.identity.AccountLookup;
 import dev.jitgroups.bot.identity.TeamsUser;
 import dev.jitgroups.bot.notify.Address;
 import dev.jitgroups.bot.notify.ConversationStore;
+import dev.jitgroups.bot.security.BotSettings;
 import dev.jitgroups.core.directory.Account;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,24 +53,34 @@ class TeamsBot implements Bot {
     private final ConversationStore conversations;
     private final BotSettings settings;
     private final TeamsAdapter adapter;
-    private final Clock clock;
-    private final Map<String, KnownUpn> upns = new ConcurrentHashMap<>();
+    private final Cache<String, String> upns;
 
     TeamsBot(ChatCommands chat, CardActions actions, AccountLookup accounts, ConversationStore conversations,
             BotSettings settings, TeamsAdapter adapter, Clock clock) {
-        this.clock = clock;
         this.chat = chat;
         this.actions = actions;
         this.accounts = accounts;
         this.conversations = conversations;
         this.settings = settings;
         this.adapter = adapter;
+        // bounded: one entry per Teams user seen recently, whatever arrives
+        this.upns = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(UPN_TTL)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity a = turn.getActivity();
         boolean cardAction = a.isType(ActivityTypes.INVOKE) && CARD_ACTION.equals(a.getName());
+        if (a.getConversation() == null || a.getFrom() == null) {
+            LOG.info("ignored a {} activity without conversation or sender", a.getType());
+            return acknowledge(turn, a);
+        }
+        if (!settings.allowsTenant(tenantOf(a))) {
+            // the endpoint refuses these before they get here; nothing is stored, looked up or bound for them
+            LOG.warn("{} activity from a tenant not in jit.bot.allowed-tenants ignored", a.getType());
+            return acknowledge(turn, a);
+        }
         if (!a.isType(ActivityTypes.MESSAGE) && !cardAction) {
             if (a.isType(ActivityTypes.CONVERSATION_UPDATE) || a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
                 remember(a, Optional.empty());
@@ -78,21 +88,11 @@ class TeamsBot implements Bot {
                     return send(turn, Message.text(WELCOME));
                 }
             }
-            return CompletableFuture.completedFuture(null);
-        }
-        if (a.getConversation() == null || a.getFrom() == null) {
-            LOG.info("ignored a {} activity without conversation or sender", a.getType());
-            return CompletableFuture.completedFuture(null);
-        }
-        String tenant = a.getConversation().getTenantId();
-        if (!settings.allows(tenant)) {
-            LOG.warn("activity from tenant {} refused: not in jit.bot.allowed-tenants", tenant);
-            String refusal = "This JIT Groups bot serves another organisation; nothing was done.";
-            return cardAction ? answer(turn, RequestCards.notice(refusal, true)) : send(turn, Message.text(refusal));
+            return acknowledge(turn, a);
         }
         Optional<Account> account = accounts.accountOf(user(turn));
         remember(a, account);
-        Inbound in = new Inbound(a.getConversation().getId(), isPersonal(a), account, cardAction ? ""
+        Inbound in = new Inbound(conversationIdOf(a), isPersonal(a), account, cardAction ? ""
                 : Optional.ofNullable(a.removeRecipientMention()).orElse(""));
         if (cardAction) {
             JsonNode action = Json.MAPPER.valueToTree(a.getValue()).path("action");
@@ -105,16 +105,52 @@ class TeamsBot implements Bot {
         return sent;
     }
 
+    /** An invoke the bot does not handle is acknowledged (200, no body), never left to the SDK's 501. */
+    private static CompletableFuture<Void> acknowledge(TurnContext turn, Activity a) {
+        if (!a.isType(ActivityTypes.INVOKE)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        response.setValue(new InvokeResponse(200, null));
+        return turn.sendActivity(response).thenApply(r -> null);
+    }
+
+    /** The activity's tenant; null when the two places Teams puts it disagree. */
+    static String tenantOf(Activity a) {
+        String conversation = a.getConversation() == null ? null : a.getConversation().getTenantId();
+        TeamsChannelData data = channelData(a);
+        String channelData = data == null || data.getTenant() == null ? null : data.getTenant().getId();
+        if (conversation != null && channelData != null && !conversation.equalsIgnoreCase(channelData)) {
+            return null;
+        }
+        return conversation != null ? conversation : channelData;
+    }
+
+    /**
+     * Where to post back: a channel by its channel id (not a reply thread, {@code ;messageid=...}), any other
+     * conversation by its id.
+     */
+    static String conversationIdOf(Activity a) {
+        String id = a.getConversation().getId();
+        if (isPersonal(a)) {
+            return id;
+        }
+        TeamsChannelData data = channelData(a);
+        if (data != null && data.getChannel() != null && data.getChannel().getId() != null) {
+            return data.getChannel().getId();
+        }
+        int thread = id.indexOf(";messageid=");
+        return thread < 0 ? id : id.substring(0, thread);
+    }
+
     private TeamsUser user(TurnContext turn) {
         ChannelAccount from = turn.getActivity().getFrom();
-        Instant now = clock.instant();
-        KnownUpn known = upns.get(from.getId());
-        String upn = known != null && known.until().isAfter(now) ? known.upn() : null;
+        String upn = upns.getIfPresent(from.getId());
         if (upn == null) {
             try {
                 upn = upnOf(TeamsInfo.getMember(turn, from.getId()).join());
                 if (upn != null) {
-                    upns.put(from.getId(), new KnownUpn(upn, now.plus(UPN_TTL)));
+                    upns.put(from.getId(), upn);
                 }
             } catch (RuntimeException e) {
                 LOG.info("could not read the Teams member {}: {}", from.getId(), e.getMessage());
@@ -139,10 +175,9 @@ class TeamsBot implements Bot {
         return playground != null && playground.isTextual() ? playground.asText() : null;
     }
 
-    private static String channelName(Activity a) {
+    private static TeamsChannelData channelData(Activity a) {
         try {
-            TeamsChannelData data = a.teamsGetChannelData();
-            return data == null || data.getChannel() == null ? null : data.getChannel().getName();
+            return a.teamsGetChannelData();
         } catch (RuntimeException e) {
             return null;
         }
@@ -154,11 +189,16 @@ class TeamsBot implements Bot {
         }
         try {
             boolean personal = isPersonal(a);
-            String reference = Json.MAPPER.writeValueAsString(a.getConversationReference());
-            conversations.save(new Address(a.getConversation().getId(), personal,
+            ConversationReference reference = a.getConversationReference();
+            String conversationId = conversationIdOf(a);
+            reference.getConversation().setId(conversationId);
+            TeamsChannelData data = personal ? null : channelData(a);
+            String teamId = data == null || data.getTeam() == null ? null : data.getTeam().getId();
+            String label = data == null || data.getChannel() == null ? null : data.getChannel().getName();
+            conversations.save(new Address(conversationId, personal,
                     personal ? account.map(Account::id).orElse(null) : null,
                     personal && a.getFrom() != null ? a.getFrom().getAadObjectId() : null,
-                    a.getConversation().getTenantId(), personal ? null : channelName(a), reference));
+                    tenantOf(a), teamId, label, Json.MAPPER.writeValueAsString(reference)), !settings.localMode());
         } catch (JsonProcessingException e) {
             LOG.warn("could not store the conversation reference of {}", a.getConversation().getId(), e);
         }
@@ -176,9 +216,6 @@ class TeamsBot implements Bot {
 
     private static CompletableFuture<Void> send(TurnContext turn, Message m) {
         return turn.sendActivity(Activities.of(m)).thenApply(r -> null);
-    }
-
-    private record KnownUpn(String upn, Instant until) {
     }
 
     private static CompletableFuture<Void> answer(TurnContext turn, ObjectNode card) {

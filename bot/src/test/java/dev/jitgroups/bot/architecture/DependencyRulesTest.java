@@ -22,6 +22,19 @@ class DependencyRulesTest {
     }
 
     @Test
+    void only_the_security_package_handles_tokens_and_identity_libraries() {
+        noClasses().that().resideOutsideOfPackage("dev.jitgroups.bot.security..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.microsoft.aad..", "com.nimbusds..").check(BOT);
+    }
+
+    @Test
+    void the_front_door_does_not_depend_on_the_sdk_or_the_conversation() {
+        noClasses().that().resideInAPackage("dev.jitgroups.bot.security..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.microsoft.bot..", "dev.jitgroups.bot.teams..",
+                        "dev.jitgroups.bot.conversation..", "dev.jitgroups.bot.notify..").check(BOT);
+    }
+
+    @Test
     void core_does_not_depend_on_the_bot() {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.jitgroups.bot..").check(CORE);
     }

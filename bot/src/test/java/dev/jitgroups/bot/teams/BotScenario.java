@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitgroups.bot.JitGroupsApplication;
 import dev.jitgroups.bot.cards.AdaptiveCardSchema;
+import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
 import dev.jitgroups.core.directory.GroupMembership;
 import dev.jitgroups.core.request.AccessRequest;
+import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.workflow.EndingAccess;
 import dev.jitgroups.core.workflow.Queries;
@@ -37,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = JitGroupsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:bot-scenario;DB_CLOSE_DELAY=-1",
             "jit.jobs.retry-initial=200ms", "jit.jobs.retry-max=1s", "server.address=127.0.0.1",
-            "jit.expiry-warning=29m55s"})
+            "jit.expiry-warning=29m55s", "jit.request-limit.max=1000"})
 abstract class BotScenario {
 
     static final FakeBotConnector CONNECTOR = FakeBotConnector.get();
@@ -102,10 +104,20 @@ abstract class BotScenario {
         }
     }
 
+    /** The Authorization header Teams would send with this activity; none in local mode. */
+    String authorizationFor(JsonNode activity) {
+        return null;
+    }
+
+    /** Posts an activity as Teams would (with a valid token when the bot has an app id). */
+    HttpResponse<String> send(JsonNode activity) {
+        return post(activity, authorizationFor(activity));
+    }
+
     /** Sends a 1:1 message and returns the bot's direct replies to it (not notices sent meanwhile). */
     List<FakeBotConnector.Sent> say(TeamsPerson who, String text) {
         ObjectNode activity = TeamsActivities.message(who, text, CONNECTOR.url());
-        HttpResponse<String> r = post(activity, null);
+        HttpResponse<String> r = send(activity);
         if (r.statusCode() / 100 != 2) {
             throw new AssertionError("message answered " + r.statusCode() + ": " + r.body());
         }
@@ -120,7 +132,7 @@ abstract class BotScenario {
     }
 
     JsonNode tap(TeamsPerson who, String verb, ObjectNode data) {
-        HttpResponse<String> r = post(TeamsActivities.execute(who, verb, data, CONNECTOR.url()), null);
+        HttpResponse<String> r = send(TeamsActivities.execute(who, verb, data, CONNECTOR.url()));
         if (r.statusCode() != 200) {
             throw new AssertionError("invoke answered " + r.statusCode() + ": " + r.body());
         }
@@ -145,5 +157,35 @@ abstract class BotScenario {
 
     static boolean cardMentions(FakeBotConnector.Sent s, String text) {
         return s.isCard() && s.card().toString().contains(text);
+    }
+
+    FakeBotConnector.Sent awaitApprovalCard(TeamsPerson approver, String text) {
+        return awaitSent(approver.chatId(), s -> !s.update() && cardMentions(s, text)
+                && cardMentions(s, "\"verb\":\"approve\""));
+    }
+
+    String cardIdIn(TeamsPerson approver, String requestId) {
+        return CONNECTOR.sentTo(approver.chatId()).stream().filter(s -> !s.update() && cardMentions(s, requestId))
+                .findFirst().orElseThrow().activityId();
+    }
+
+    static String requestIdOf(FakeBotConnector.Sent card) {
+        return card.card().path("actions").path(0).path("data").path("requestId").asText();
+    }
+
+    Account account(TeamsPerson p) {
+        return directory.findUser(p.upn()).orElseThrow();
+    }
+
+    AccessRequest find(String requestId) {
+        return queries.find(RequestId.parse(requestId)).orElseThrow();
+    }
+
+    RequestStatus statusOf(String requestId) {
+        return find(requestId).status();
+    }
+
+    void awaitStatus(String requestId, RequestStatus status) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> statusOf(requestId) == status);
     }
 }

@@ -30,6 +30,7 @@ final class FakeBotConnector {
 
     private final HttpServer server;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> roster = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile String jwks = "{\"keys\":[]}";
@@ -58,16 +59,34 @@ final class FakeBotConnector {
         }
     }
 
-    private FakeBotConnector() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeBotConnector(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Another connector (e.g. where a forged activity points), on a loopback address of its own choosing. */
+    static FakeBotConnector another(String loopbackAddress) {
+        try {
+            return new FakeBotConnector(InetAddress.getByName(loopbackAddress));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    /** Every request this connector received (method and path), including look-ups. */
+    List<String> requests() {
+        return new ArrayList<>(requests);
     }
 
     static synchronized FakeBotConnector get() {
         if (instance == null) {
             try {
-                instance = new FakeBotConnector();
+                instance = new FakeBotConnector(InetAddress.getLoopbackAddress());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -76,11 +95,16 @@ final class FakeBotConnector {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/";
     }
 
     String openIdMetadataUrl() {
         return url() + "openid";
+    }
+
+    /** Entra ID's OpenID metadata stand-in (other bots' tokens). */
+    String entraOpenIdMetadataUrl() {
+        return url() + "entra/openid";
     }
 
     void serveKeys(String jwksJson) {
@@ -116,6 +140,7 @@ final class FakeBotConnector {
 
     void clear() {
         sent.clear();
+        requests.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -125,6 +150,7 @@ final class FakeBotConnector {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
+        requests.add(method + " " + path);
         if (path.equals("/openid")) {
             respond(ex, 200, "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\"" + url() + "keys\"}");
             return;
@@ -133,10 +159,20 @@ final class FakeBotConnector {
             respond(ex, 200, jwks);
             return;
         }
+        if (path.equals("/entra/openid")) {
+            respond(ex, 200, "{\"issuer\":\"https://login.microsoftonline.com/{tenantid}/v2.0\",\"jwks_uri\":\""
+                    + url() + "entra/keys\"}");
+            return;
+        }
+        if (path.equals("/entra/keys")) {
+            respond(ex, 200, TestKeys.entraJwks());
+            return;
+        }
         String[] parts = path.split("/");
         // /v3/conversations/{id}/activities[/{activityId}] or /v3/conversations/{id}/members/{userId}
         if (parts.length >= 5 && parts[1].equals("v3") && parts[2].equals("conversations")) {
-            String conversation = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+            // a reply in a channel thread (<channel>;messageid=...) is recorded as sent to the channel
+            String conversation = URLDecoder.decode(parts[3], StandardCharsets.UTF_8).replaceFirst(";messageid=.*$", "");
             if (parts[4].equals("members") && parts.length == 6) {
                 ObjectNode member = roster.get(URLDecoder.decode(parts[5], StandardCharsets.UTF_8));
                 respond(ex, member == null ? 404 : 200, member == null ? "{}" : member.toString());

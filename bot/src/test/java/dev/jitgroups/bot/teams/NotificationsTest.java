@@ -43,18 +43,6 @@ class NotificationsTest extends BotScenario {
     }
 
     @Test
-    void the_notify_channel_named_in_the_policy_gets_the_approval_card_once_the_bot_was_mentioned_there() {
-        String feed = "19:tier0-feed-" + System.nanoTime() + "@thread.tacv2";
-        CONNECTOR.addMember(TeamsPerson.DAVE.userId(), TeamsPerson.DAVE.aadObjectId(), TeamsPerson.DAVE.upn(),
-                TeamsPerson.DAVE.name());
-        post(TeamsActivities.channelMessage(TeamsPerson.DAVE, feed, "tier0-feed", "help", CONNECTOR.url()), null);
-
-        say(TeamsPerson.BOB, "request tier0-admins for 1h because named channel");
-
-        awaitSent(feed, s -> cardMentions(s, "named channel") && s.card().path("actions").isEmpty());
-    }
-
-    @Test
     void drift_reaches_the_subscribed_channel() {
         post(TeamsActivities.channelMessage(TeamsPerson.FRANK, SECURITY_CHANNEL, "subscribe server-admins",
                 CONNECTOR.url()), null);

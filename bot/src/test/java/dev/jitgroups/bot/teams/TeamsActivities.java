@@ -20,19 +20,25 @@ final class TeamsActivities {
         return a;
     }
 
+    static final String TEAM = "19:team-security@thread.tacv2";
+
     static ObjectNode channelMessage(TeamsPerson from, String channelId, String text, String serviceUrl) {
-        return channelMessage(from, channelId, null, text, serviceUrl);
+        return channelMessage(from, TEAM, channelId, null, text, serviceUrl);
     }
 
-    /** A message in a team channel, mentioning the bot; the channel name as Teams puts it in channelData. */
-    static ObjectNode channelMessage(TeamsPerson from, String channelId, String channelName, String text,
+    /**
+     * A message in a team channel, mentioning the bot, as Teams sends it: the conversation is the thread
+     * ({@code <channel>;messageid=...}), channelData names the team and the channel (its name only sometimes).
+     */
+    static ObjectNode channelMessage(TeamsPerson from, String teamId, String channelId, String channelName, String text,
             String serviceUrl) {
-        ObjectNode a = base("message", from, channelId, "channel", serviceUrl);
+        ObjectNode a = base("message", from, channelId + ";messageid=" + System.nanoTime(), "channel", serviceUrl);
+        ObjectNode data = a.with("channelData");
+        ObjectNode channel = data.putObject("channel").put("id", channelId);
         if (channelName != null) {
-            ObjectNode data = a.with("channelData");
-            data.putObject("channel").put("id", channelId).put("name", channelName);
-            data.putObject("team").put("id", "19:team-security@thread.tacv2").put("name", "Security operations");
+            channel.put("name", channelName);
         }
+        data.putObject("team").put("id", teamId);
         a.put("text", "<at>JIT Groups</at> " + text);
         ObjectNode mention = a.putArray("entities").addObject();
         mention.put("type", "mention");
