@@ -12,8 +12,14 @@ import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,12 +39,28 @@ final class PolicyBinding {
     static PolicyCatalog bind(Environment env) {
         List<PolicySource> sources;
         try {
-            sources = Binder.get(env).bind(PREFIX, Bindable.listOf(PolicySource.class),
+            sources = listBinder(env).bind(PREFIX, Bindable.listOf(PolicySource.class),
                     new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).orElse(List.of());
         } catch (BindException e) {
             throw new InvalidPolicyException(describe(e));
         }
         return PolicyValidation.validate(PREFIX, sources);
+    }
+
+    /**
+     * A binder over the one property source the group list comes from. Like Spring, the highest-precedence source
+     * that has {@code jit.groups} supplies the whole list (policies in an additional file replace the demo policies
+     * of the packaged application.yml); the strict key check must not then trip over the groups it replaced.
+     */
+    private static Binder listBinder(Environment env) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(PREFIX);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(env)) {
+            if (source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+                return new Binder(List.of(source), env instanceof ConfigurableEnvironment c
+                        ? new PropertySourcesPlaceholdersResolver(c) : null);
+            }
+        }
+        return Binder.get(env);
     }
 
     static List<String> stringList(Environment env, String key) {

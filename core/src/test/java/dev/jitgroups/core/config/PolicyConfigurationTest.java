@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Managed-group configuration is bound strictly and every problem names its key. */
@@ -45,6 +46,28 @@ class PolicyConfigurationTest {
         MockEnvironment env = new MockEnvironment();
         properties.forEach(env::setProperty);
         return PolicyBinding.bind(env);
+    }
+
+    @Test
+    void policies_in_a_file_of_higher_precedence_replace_the_packaged_demo_list_whole() {
+        MockEnvironment env = new MockEnvironment();
+        Map<String, Object> demo = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            demo.put("jit.groups[" + i + "].name", "demo-" + i);
+            demo.put("jit.groups[" + i + "].dn", "CN=Demo " + i + ",OU=Privileged,DC=corp,DC=example");
+            demo.put("jit.groups[" + i + "].eligible[0]", "alice@corp.example");
+            demo.put("jit.groups[" + i + "].approvers[0]", "carol@corp.example");
+            demo.put("jit.groups[" + i + "].max-duration", "1h");
+        }
+        env.getPropertySources().addLast(new MapPropertySource("packaged application.yml", demo));
+        env.getPropertySources().addFirst(new MapPropertySource("policies.yml", Map.of(
+                "jit.groups[0].name", "tier0-admins", "jit.groups[0].dn",
+                "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example", "jit.groups[0].eligible[0]", "bob@corp.example",
+                "jit.groups[0].required-approvals", "0", "jit.groups[0].max-duration", "2h")));
+
+        PolicyCatalog catalog = PolicyBinding.bind(env);
+
+        assertThat(catalog.all()).extracting(GroupPolicy::name).containsExactly("tier0-admins");
     }
 
     @Test
