@@ -3,6 +3,7 @@ package dev.jitgroups.core.config;
 import dev.jitgroups.core.notification.DriftNotice;
 import dev.jitgroups.core.notification.NotificationPort;
 import dev.jitgroups.core.notification.RequestNotice;
+import dev.jitgroups.core.notification.SettledDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,12 @@ class LoggingNotifications implements NotificationPort {
     public void requestChanged(RequestNotice n) {
         LOG.info("notice {} for request {} ({} for {}, now {})", n.kind(), n.request().id(), n.policy().name(),
                 n.request().requester().userPrincipalName(), n.request().status());
+    }
+
+    @Override
+    public void decisionSettled(SettledDecision n) {
+        LOG.info("decision of {} on request {} made during a directory outage {}", n.decision().approverReference(),
+                n.request().id(), n.counted() ? "counts" : "did not count: " + n.refusal());
     }
 
     @Override

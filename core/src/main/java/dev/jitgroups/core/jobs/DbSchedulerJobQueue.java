@@ -3,6 +3,7 @@ package dev.jitgroups.core.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.jitgroups.core.approval.DeferredDecision;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestId;
@@ -45,6 +46,15 @@ class DbSchedulerJobQueue implements JobQueue {
             client.getObject().reschedule(instance, at);
         }
         wakeUpIfDue(at);
+    }
+
+    @Override
+    public boolean deferDecision(DeferredDecision decision) {
+        Instant now = clock.instant();
+        boolean fresh = client.getObject().scheduleIfNotExists(new TaskInstance<>(JobTasks.DEFERRED_DECISION_TASK,
+                decision.key(), JobTasks.encode(decision)), now);
+        wakeUpIfDue(now);
+        return fresh;
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.jitgroups.core.jobs;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.jitgroups.core.approval.DeferredDecision;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.request.RequestId;
+import dev.jitgroups.core.workflow.DeferringDecisions;
 import dev.jitgroups.core.workflow.GrantJobs;
 import dev.jitgroups.core.workflow.JobKind;
 import dev.jitgroups.core.workflow.Notifying;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class JobTasks {
 
     static final String NOTICE_TASK = "notice";
+    static final String DEFERRED_DECISION_TASK = "deferred-decision";
 
     static String taskName(JobKind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -64,6 +67,27 @@ class JobTasks {
                     notifying.send(NoticeKind.valueOf(parts[1]), RequestId.parse(parts[0]),
                             instance.getData() == null ? "" : instance.getData());
                 });
+    }
+
+    /** A decision made during a directory outage, retried with back-off until the directory answers. */
+    @Bean
+    OneTimeTask<String> deferredDecisionTask(DeferringDecisions deferring, JobSettings settings) {
+        return Tasks.oneTime(DEFERRED_DECISION_TASK, String.class)
+                .onFailure(new CappedBackoff<>(settings.retryInitial(), settings.retryMax()))
+                .execute((instance, ctx) -> deferring.settle(decode(instance.getId(), instance.getData())));
+    }
+
+    /** Task data of a deferred decision: approve flag, approver, origin, then the comment (which may span lines). */
+    static String encode(DeferredDecision d) {
+        return (d.approve() ? "approve" : "deny") + "\n" + d.approverReference() + "\n" + d.origin() + "\n"
+                + d.comment();
+    }
+
+    static DeferredDecision decode(String instanceId, String data) {
+        String[] parts = data.split("\n", 4);
+        RequestId request = RequestId.parse(instanceId.substring(0, instanceId.indexOf('/')));
+        return new DeferredDecision(request, parts[1], parts[0].equals("approve"), parts.length > 3 ? parts[3] : "",
+                parts.length > 2 ? parts[2] : "");
     }
 
     private interface Handler {

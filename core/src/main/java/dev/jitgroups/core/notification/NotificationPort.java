@@ -9,4 +9,8 @@ public interface NotificationPort {
     void requestChanged(RequestNotice notice);
 
     void drift(DriftNotice notice);
+
+    /** Tells the approver what became of a decision they made while the directory could not be reached. */
+    default void decisionSettled(SettledDecision notice) {
+    }
 }

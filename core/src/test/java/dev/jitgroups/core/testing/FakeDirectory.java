@@ -29,6 +29,7 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
     private final AtomicInteger removes = new AtomicInteger();
     private volatile int failuresToInject;
     private volatile boolean permanentFailure;
+    private volatile boolean unreachable;
 
     public static final String TIER0_APPROVERS = "CN=Tier0 Approvers,OU=Groups,DC=corp,DC=example";
     public static final String TIER0_ELIGIBLE = "CN=Tier0 Eligible,OU=Groups,DC=corp,DC=example";
@@ -81,11 +82,16 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
 
     /** The account of a demo user by sAMAccountName. */
     public Account find(String sam) {
-        return findUser(sam).orElseThrow();
+        return lookUp(sam).orElseThrow();
     }
 
     @Override
-    public synchronized Optional<Account> findUser(String reference) {
+    public Optional<Account> findUser(String reference) {
+        failIfUnreachable();
+        return lookUp(reference);
+    }
+
+    private synchronized Optional<Account> lookUp(String reference) {
         String ref = reference.strip();
         return users.values().stream().filter(a -> ref.toLowerCase(Locale.ROOT).startsWith("sid:")
                 ? ("sid:" + a.id()).equalsIgnoreCase(ref)
@@ -95,6 +101,7 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
 
     @Override
     public boolean isTransitiveMember(Account user, String groupDn) {
+        failIfUnreachable();
         return expand(groupDn, new HashSet<>()).contains(user.dn().toLowerCase(Locale.ROOT));
     }
 
@@ -115,6 +122,7 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
 
     @Override
     public List<Account> transitiveMembers(String groupDn) {
+        failIfUnreachable();
         Set<String> dns = expand(groupDn, new HashSet<>());
         List<Account> out = new ArrayList<>();
         users.values().stream().filter(a -> dns.contains(a.dn().toLowerCase(Locale.ROOT))).forEach(out::add);
@@ -123,6 +131,7 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
 
     @Override
     public Optional<Account> managerOf(Account user) {
+        failIfUnreachable();
         return Optional.ofNullable(managers.get(user.id())).map(users::get);
     }
 
@@ -161,6 +170,17 @@ public final class FakeDirectory implements AccountDirectory, GroupMembership {
             throw new DirectoryException("No such object: " + dn, false);
         }
         return g;
+    }
+
+    /** Every read fails as when no domain controller answers, until {@code false} again. */
+    public void setUnreachable(boolean unreachable) {
+        this.unreachable = unreachable;
+    }
+
+    private void failIfUnreachable() {
+        if (unreachable) {
+            throw new DirectoryException("Cannot connect to the directory (injected outage)", true);
+        }
     }
 
     private void maybeFail(String op) {

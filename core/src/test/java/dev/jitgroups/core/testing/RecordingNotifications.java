@@ -4,6 +4,7 @@ import dev.jitgroups.core.notification.DriftNotice;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.notification.NotificationPort;
 import dev.jitgroups.core.notification.RequestNotice;
+import dev.jitgroups.core.notification.SettledDecision;
 import dev.jitgroups.core.request.RequestId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,7 @@ public final class RecordingNotifications implements NotificationPort {
 
     public final List<RequestNotice> notices = new CopyOnWriteArrayList<>();
     public final List<DriftNotice> drifts = new CopyOnWriteArrayList<>();
+    public final List<SettledDecision> settled = new CopyOnWriteArrayList<>();
 
     @Override
     public void requestChanged(RequestNotice notice) {
@@ -22,6 +24,11 @@ public final class RecordingNotifications implements NotificationPort {
     @Override
     public void drift(DriftNotice notice) {
         drifts.add(notice);
+    }
+
+    @Override
+    public void decisionSettled(SettledDecision notice) {
+        settled.add(notice);
     }
 
     public List<NoticeKind> kindsFor(RequestId id) {
