@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.RequestCards;
+import dev.jitgroups.bot.identity.Identity;
 import dev.jitgroups.bot.notify.ConversationStore;
+import dev.jitgroups.core.approval.DeferredDecision;
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -13,6 +16,7 @@ import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.workflow.DecideCommand;
 import dev.jitgroups.core.workflow.DecidingRequests;
+import dev.jitgroups.core.workflow.DeferringDecisions;
 import dev.jitgroups.core.workflow.EndingAccess;
 import dev.jitgroups.core.workflow.Outcome;
 import dev.jitgroups.core.workflow.Queries;
@@ -21,6 +25,8 @@ import dev.jitgroups.core.workflow.SubmitCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,16 +36,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class CardActions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CardActions.class);
+
     private final DecidingRequests deciding;
+    private final DeferringDecisions deferring;
     private final RequestingAccess requesting;
     private final EndingAccess ending;
     private final Queries queries;
     private final PolicyCatalog catalog;
     private final ConversationStore conversations;
 
-    CardActions(DecidingRequests deciding, RequestingAccess requesting, EndingAccess ending, Queries queries,
-            PolicyCatalog catalog, ConversationStore conversations) {
+    CardActions(DecidingRequests deciding, DeferringDecisions deferring, RequestingAccess requesting,
+            EndingAccess ending, Queries queries, PolicyCatalog catalog, ConversationStore conversations) {
         this.deciding = deciding;
+        this.deferring = deferring;
         this.requesting = requesting;
         this.ending = ending;
         this.queries = queries;
@@ -48,10 +58,59 @@ public class CardActions {
     }
 
     public ObjectNode onAction(Inbound in, String verb, JsonNode data) {
+        if (in.who() instanceof Identity.DirectoryDown down) {
+            return isDecision(verb) && down.reference().isPresent() ? defer(in, down.reference().get(), verb, data)
+                    : RequestCards.notice(Replies.DIRECTORY_DOWN, true);
+        }
         if (in.account().isEmpty()) {
             return RequestCards.notice(Replies.NO_ACCOUNT, true);
         }
         Account who = in.account().get();
+        try {
+            return act(in, who, verb, data);
+        } catch (DirectoryException e) {
+            if (!e.retryable()) {
+                return RequestCards.notice("Active Directory refused: " + Markdown.escape(e.getMessage())
+                        + ". Nothing was changed; your AD administrator can help.", true);
+            }
+            LOG.warn("the directory went away during a {} tap by {}: {}", verb, who.userPrincipalName(), e.getMessage());
+            return isDecision(verb) ? defer(in, "sid:" + who.id(), verb, data)
+                    : RequestCards.notice(Replies.DIRECTORY_DOWN, true);
+        }
+    }
+
+    private static boolean isDecision(String verb) {
+        return "approve".equals(verb) || "deny".equals(verb);
+    }
+
+    /**
+     * Keeps a decision the directory could not check, instead of losing it: it counts once the directory confirms
+     * the approver, and the approver and requester are told.
+     */
+    private ObjectNode defer(Inbound in, String reference, String verb, JsonNode data) {
+        String id = text(data, "requestId");
+        RequestId request;
+        try {
+            request = id == null ? null : RequestId.parse(id);
+        } catch (IllegalArgumentException e) {
+            request = null;
+        }
+        if (request == null) {
+            return RequestCards.notice("That request does not exist (any more); nothing was changed.", true);
+        }
+        boolean approve = "approve".equals(verb);
+        Outcome outcome = deferring.defer(new DeferredDecision(request, reference, approve, text(data, "comment"),
+                in.conversationId()));
+        if (outcome instanceof Outcome.Done) {
+            return RequestCards.notice("Recorded: Active Directory cannot be reached right now, so your "
+                    + (approve ? "approval" : "denial") + " will be checked against it as soon as it is reachable, "
+                    + "and counts only then. You and the requester will be told the outcome; no need to tap again.",
+                    false);
+        }
+        return RequestCards.notice(Replies.refusal(outcome), true);
+    }
+
+    private ObjectNode act(Inbound in, Account who, String verb, JsonNode data) {
         if ("submitRequest".equals(verb)) {
             return submit(who, data);
         }

@@ -5,6 +5,7 @@ import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.notify.ConversationStore;
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -23,11 +24,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Answers chat messages: one command per message, each refusal saying why and what to do next. */
 @Service
 public class ChatCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCommands.class);
 
     private final RequestingAccess requesting;
     private final EndingAccess ending;
@@ -61,9 +66,22 @@ public class ChatCommands {
                     + (near == null ? "" : " Did you mean `" + near + "`?") + "\n\n" + HelpText.HELP));
         }
         if (in.account().isEmpty()) {
-            return List.of(Message.text(Replies.NO_ACCOUNT));
+            return List.of(Message.text(in.directoryDown() ? Replies.DIRECTORY_DOWN : Replies.NO_ACCOUNT));
         }
-        Account who = in.account().get();
+        try {
+            return command(in, in.account().get(), word, text, rest);
+        } catch (DirectoryException e) {
+            if (!e.retryable()) {
+                return List.of(Message.text("Active Directory refused: " + Markdown.escape(e.getMessage())
+                        + ". Nothing was changed; your AD administrator can help."));
+            }
+            LOG.warn("the directory went away while answering '{}' for {}: {}", word,
+                    in.account().get().userPrincipalName(), e.getMessage());
+            return List.of(Message.text(Replies.DIRECTORY_DOWN));
+        }
+    }
+
+    private List<Message> command(Inbound in, Account who, String word, String text, String rest) {
         if (word.equals("subscribe")) {
             return List.of(subscribe(in, who, rest));
         }

@@ -16,6 +16,9 @@ final class Replies {
     static final String NO_ACCOUNT = "I could not find your Active Directory account, so I cannot act for you. "
             + "Ask your AD administrator to check that your Teams sign-in name matches your AD userPrincipalName.";
 
+    static final String DIRECTORY_DOWN = "Active Directory cannot be reached right now, so I cannot check who you are "
+            + "or what you may do. Nothing was changed; please try again in a few minutes.";
+
     private Replies() {
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
+import dev.jitgroups.core.directory.DirectoryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,15 +36,40 @@ public class AccountLookup {
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
-    public Optional<Account> accountOf(TeamsUser user) {
+    /** The user's AD account, or why there is none; never throws for a directory outage. */
+    public Identity identify(TeamsUser user) {
         String key = user.aadObjectId() + "|" + user.userPrincipalName();
         Optional<Account> hit = cache.getIfPresent(key);
         if (hit != null) {
-            return hit;
+            return hit.<Identity>map(Identity.Known::new).orElseGet(Identity.Unknown::new);
         }
-        Optional<Account> found = lookUp(user);
-        cache.put(key, found);
-        return found;
+        try {
+            Optional<Account> found = lookUp(user);
+            cache.put(key, found);
+            return found.<Identity>map(Identity.Known::new).orElseGet(Identity.Unknown::new);
+        } catch (DirectoryException e) {
+            if (!e.retryable()) {
+                throw e;
+            }
+            LOG.warn("the directory could not be asked who {} is: {}", user.userPrincipalName(), e.getMessage());
+            return new Identity.DirectoryDown(referenceWithoutDirectory(user));
+        }
+    }
+
+    /** Who the user is without the directory: their objectSid through Graph, else the UPN Teams knows. */
+    private Optional<String> referenceWithoutDirectory(TeamsUser user) {
+        if (graph.isPresent() && user.aadObjectId() != null && !user.aadObjectId().isBlank()) {
+            try {
+                Optional<String> sid = graph.get().onPremisesSid(user.aadObjectId());
+                if (sid.isPresent()) {
+                    return Optional.of("sid:" + sid.get());
+                }
+            } catch (GraphClient.GraphException e) {
+                LOG.warn("Graph could not map Entra user {} either ({})", user.aadObjectId(), e.getMessage());
+            }
+        }
+        String upn = user.userPrincipalName();
+        return upn == null || upn.isBlank() ? Optional.empty() : Optional.of(upn.strip());
     }
 
     private Optional<Account> lookUp(TeamsUser user) {

@@ -8,6 +8,7 @@ import dev.jitgroups.core.notification.DriftNotice;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.notification.NotificationPort;
 import dev.jitgroups.core.notification.RequestNotice;
+import dev.jitgroups.core.notification.SettledDecision;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.request.AccessRequest;
@@ -123,6 +124,22 @@ class TeamsNotifications implements NotificationPort {
                     + " (retrying)", d);
             default -> LOG.debug("no Teams message for {}", n.kind());
         }
+        d.rethrowIfRetryable();
+    }
+
+    @Override
+    public void decisionSettled(SettledDecision n) {
+        Delivery d = new Delivery("settled/" + n.decision().key());
+        String what = (n.decision().approve() ? "approval" : "denial") + " of "
+                + Markdown.escape(n.request().requester().displayName()) + "'s request for **"
+                + Markdown.escape(n.policy().displayName()) + "**, made while Active Directory could not be reached,";
+        String text = n.counted() ? "Your " + what + " now counts: it was checked against Active Directory just now."
+                : "Your " + what + " did not count: " + Markdown.escape(n.refusal());
+        Optional<Address> to = store.find(n.decision().origin())
+                .or(() -> n.approver().flatMap(a -> store.personalChatOf(a.id())));
+        d.run(() -> to.ifPresentOrElse(a -> once(d, a, Message.text(text)), () -> LOG.warn("could not tell {} that "
+                + "their decision on request {} {}", n.decision().approverReference(), n.request().id(),
+                n.counted() ? "counts" : "did not count")));
         d.rethrowIfRetryable();
     }
 

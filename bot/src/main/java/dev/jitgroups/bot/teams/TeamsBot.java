@@ -20,6 +20,7 @@ import dev.jitgroups.bot.conversation.CardActions;
 import dev.jitgroups.bot.conversation.ChatCommands;
 import dev.jitgroups.bot.conversation.Inbound;
 import dev.jitgroups.bot.identity.AccountLookup;
+import dev.jitgroups.bot.identity.Identity;
 import dev.jitgroups.bot.identity.TeamsUser;
 import dev.jitgroups.bot.notify.Address;
 import dev.jitgroups.bot.notify.ConversationStore;
@@ -90,9 +91,9 @@ class TeamsBot implements Bot {
             }
             return acknowledge(turn, a);
         }
-        Optional<Account> account = accounts.accountOf(user(turn));
-        remember(a, account);
-        Inbound in = new Inbound(conversationIdOf(a), isPersonal(a), account, cardAction ? ""
+        Identity who = accounts.identify(user(turn));
+        remember(a, who.knownAccount());
+        Inbound in = new Inbound(conversationIdOf(a), isPersonal(a), who, cardAction ? ""
                 : Optional.ofNullable(a.removeRecipientMention()).orElse(""));
         if (cardAction) {
             JsonNode action = Json.MAPPER.valueToTree(a.getValue()).path("action");

@@ -64,7 +64,7 @@ class GraphIdentityTest {
     void the_entra_users_on_premises_sid_finds_the_ad_account() {
         AccountLookup lookup = new AccountLookup(directory, Optional.of(graph), Clock.systemUTC());
 
-        Optional<Account> found = lookup.accountOf(new TeamsUser(ALICE_AAD, "someone-else@corp.example", "Alice"));
+        Optional<Account> found = lookup.identify(new TeamsUser(ALICE_AAD, "someone-else@corp.example", "Alice")).knownAccount();
 
         assertThat(found).map(Account::samAccountName).contains("alice");
         assertThat(authorizations).contains("Bearer graph-token");
@@ -74,7 +74,7 @@ class GraphIdentityTest {
     void a_cloud_only_user_has_no_ad_account() {
         AccountLookup lookup = new AccountLookup(directory, Optional.of(graph), Clock.systemUTC());
 
-        assertThat(lookup.accountOf(new TeamsUser(CLOUD_ONLY_AAD, "alice@corp.example", "Guest"))).isEmpty();
+        assertThat(lookup.identify(new TeamsUser(CLOUD_ONLY_AAD, "alice@corp.example", "Guest")).knownAccount()).isEmpty();
     }
 
     @Test
@@ -82,7 +82,7 @@ class GraphIdentityTest {
         status = 503;
         AccountLookup lookup = new AccountLookup(directory, Optional.of(graph), Clock.systemUTC());
 
-        assertThat(lookup.accountOf(new TeamsUser(ALICE_AAD, "bob@corp.example", "Bob")))
+        assertThat(lookup.identify(new TeamsUser(ALICE_AAD, "bob@corp.example", "Bob")).knownAccount())
                 .map(Account::samAccountName).contains("bob");
     }
 
@@ -90,7 +90,7 @@ class GraphIdentityTest {
     void without_graph_the_teams_upn_is_used() {
         AccountLookup lookup = new AccountLookup(directory, Optional.empty(), Clock.systemUTC());
 
-        assertThat(lookup.accountOf(new TeamsUser(ALICE_AAD, "carol@corp.example", "Carol")))
+        assertThat(lookup.identify(new TeamsUser(ALICE_AAD, "carol@corp.example", "Carol")).knownAccount())
                 .map(Account::samAccountName).contains("carol");
     }
 
