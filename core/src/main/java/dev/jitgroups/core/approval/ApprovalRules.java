@@ -1,5 +1,6 @@
 package dev.jitgroups.core.approval;
 
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.RequestStatus;
 import java.util.List;
 import java.util.Optional;
@@ -30,31 +31,26 @@ public final class ApprovalRules {
         if (status == RequestStatus.PENDING_APPROVAL) {
             return Optional.empty();
         }
-        String by = tap.request().closedBy().map(n -> " by " + n).orElse("");
-        return reject("request-is-pending", "This request is already " + status.label() + by
-                + "; nothing was changed.");
+        return reject("request-is-pending", new Refusal.NotPending(status, tap.request().closedBy().orElse(null)));
     }
 
     static Optional<Rejection> requesterNeverApproves(Tap tap) {
         if (tap.request().isRequestedBy(tap.approver())) {
-            return reject("requester-never-approves", "You cannot decide your own request; another approver "
-                    + "has to approve it.");
+            return reject("requester-never-approves", new Refusal.OwnRequest());
         }
         return Optional.empty();
     }
 
     static Optional<Rejection> approverAccountIsEnabled(Tap tap) {
         if (!tap.approver().enabled()) {
-            return reject("approver-account-enabled", "Your directory account is disabled, so you cannot approve "
-                    + "or deny requests. Ask your AD administrator.");
+            return reject("approver-account-enabled", new Refusal.ApproverDisabled());
         }
         return Optional.empty();
     }
 
     static Optional<Rejection> approverIsAllowedNow(Tap tap) {
         if (!tap.approverAllowed()) {
-            return reject("approver-allowed-now", "You are not an approver for " + tap.request().groupName()
-                    + " (checked just now), so your decision was not recorded.");
+            return reject("approver-allowed-now", new Refusal.NotAnApprover(tap.group()));
         }
         return Optional.empty();
     }
@@ -64,13 +60,10 @@ public final class ApprovalRules {
         if (!tap.request().hasApprovalFrom(tap.approver().id())) {
             return Optional.empty();
         }
-        return reject("approver-decides-once", tap.approve()
-                ? "You have already approved this request; it needs another approver."
-                : "You have already approved this request, and each approver decides once; your approval stands. "
-                + "Ask another approver to deny it, or a JIT admin to revoke the access later.");
+        return reject("approver-decides-once", new Refusal.AlreadyDecided(!tap.approve()));
     }
 
-    private static Optional<Rejection> reject(String rule, String message) {
-        return Optional.of(new Rejection(rule, message));
+    private static Optional<Rejection> reject(String rule, Refusal refusal) {
+        return Optional.of(new Rejection(rule, refusal));
     }
 }

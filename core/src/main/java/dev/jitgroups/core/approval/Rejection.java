@@ -1,5 +1,11 @@
 package dev.jitgroups.core.approval;
 
-/** Why a user's action was refused, in a sentence that says what to do next. */
-public record Rejection(String rule, String message) {
+import dev.jitgroups.core.refusal.Refusal;
+
+/**
+ * Which rule refused a tap, and why.
+ *
+ * @param rule the rule's name, e.g. {@code requester-never-approves}
+ */
+public record Rejection(String rule, Refusal refusal) {
 }

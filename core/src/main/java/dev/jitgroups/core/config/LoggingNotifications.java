@@ -21,7 +21,7 @@ class LoggingNotifications implements NotificationPort {
     @Override
     public void decisionSettled(SettledDecision n) {
         LOG.info("decision of {} on request {} made during a directory outage {}", n.decision().approverReference(),
-                n.request().id(), n.counted() ? "counts" : "did not count: " + n.refusal());
+                n.request().id(), n.counted() ? "counts" : "did not count: " + n.refusal().audit());
     }
 
     @Override

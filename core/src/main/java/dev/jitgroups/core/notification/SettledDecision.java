@@ -3,6 +3,7 @@ package dev.jitgroups.core.notification;
 import dev.jitgroups.core.approval.DeferredDecision;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.policy.GroupPolicy;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import java.util.Optional;
 
@@ -15,5 +16,5 @@ import java.util.Optional;
  * @param refusal why it did not count, when it did not
  */
 public record SettledDecision(DeferredDecision decision, AccessRequest request, GroupPolicy policy,
-        Optional<Account> approver, boolean counted, String refusal) {
+        Optional<Account> approver, boolean counted, Refusal refusal) {
 }

@@ -17,8 +17,8 @@ public record TicketRule(boolean required, Optional<Pattern> pattern) {
         return pattern.map(p -> p.matcher(ticket.strip()).matches()).orElse(true);
     }
 
-    /** What people are told when {@link #accepts} is false. */
-    public String expectation() {
-        return pattern.map(p -> "a ticket id matching " + p.pattern()).orElse("a ticket id");
+    /** A ticket id of the required shape, to show people (never the pattern itself); empty without a pattern. */
+    public Optional<String> example() {
+        return pattern.flatMap(TicketExamples::of);
     }
 }

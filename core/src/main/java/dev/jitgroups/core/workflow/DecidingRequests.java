@@ -7,6 +7,8 @@ import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.policy.RequestRules;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestStatus;
@@ -54,22 +56,22 @@ public class DecidingRequests {
 
     public Outcome decide(DecideCommand cmd) {
         if (cmd.comment() != null && cmd.comment().strip().length() > MAX_COMMENT) {
-            return Outcome.refused("Your comment is too long (at most " + MAX_COMMENT + " characters); nothing was "
-                    + "recorded.");
+            return Outcome.refused(new Refusal.CommentTooLong(MAX_COMMENT));
         }
         Optional<AccessRequest> found = store.find(cmd.request());
         if (found.isEmpty()) {
-            return Outcome.refused("That request does not exist; nothing was changed.");
+            return Outcome.refused(new Refusal.RequestNotFound());
         }
         // directory look-ups happen once, outside the transaction; the request is re-read inside it
         boolean allowed = !found.get().isRequestedBy(cmd.approver()) && mayDecide(cmd.approver(), found.get());
         Account approver = cmd.approver();
         String action = cmd.approve() ? "request.approve" : "request.deny";
         return transitions.run(cmd.request(), r -> {
-            Optional<Rejection> rejection = ApprovalRules.check(new Tap(r, approver, cmd.approve(), allowed));
+            Refusal.Group group = catalog.find(r.groupName()).map(RequestRules::group)
+                    .orElse(new Refusal.Group(r.groupName(), r.groupName()));
+            Optional<Rejection> rejection = ApprovalRules.check(new Tap(r, approver, cmd.approve(), allowed, group));
             if (rejection.isPresent()) {
-                return new Transitions.Refuse(approver.userPrincipalName(), action,
-                        rejection.get().message());
+                return new Transitions.Refuse(approver.userPrincipalName(), action, rejection.get().refusal());
             }
             Instant now = clock.instant();
             String comment = cmd.comment() == null ? "" : cmd.comment().strip();

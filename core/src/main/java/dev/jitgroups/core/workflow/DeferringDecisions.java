@@ -9,6 +9,8 @@ import dev.jitgroups.core.notification.NotificationPort;
 import dev.jitgroups.core.notification.SettledDecision;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.policy.RequestRules;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestStatus;
@@ -52,16 +54,15 @@ public class DeferringDecisions {
     /** Keeps the decision until the directory answers; refused when there is nothing left to decide. */
     public Outcome defer(DeferredDecision d) {
         if (d.comment().length() > DecidingRequests.MAX_COMMENT) {
-            return Outcome.refused("Your comment is too long (at most " + DecidingRequests.MAX_COMMENT
-                    + " characters); nothing was recorded.");
+            return Outcome.refused(new Refusal.CommentTooLong(DecidingRequests.MAX_COMMENT));
         }
         Optional<AccessRequest> found = store.find(d.request());
         if (found.isEmpty()) {
-            return Outcome.refused("That request does not exist; nothing was recorded.");
+            return Outcome.refused(new Refusal.RequestNotFound());
         }
         AccessRequest r = found.get();
         if (r.status() != RequestStatus.PENDING_APPROVAL) {
-            return Outcome.refused("This request is already " + r.status().label() + "; nothing was recorded.");
+            return Outcome.refused(new Refusal.NotPending(r.status(), r.closedBy().orElse(null)));
         }
         Boolean fresh = tx.execute(s -> {
             if (!jobs.deferDecision(d)) {
@@ -73,8 +74,7 @@ public class DeferringDecisions {
                     + "approver" + (d.comment().isEmpty() ? "" : "; " + d.comment())));
             return true;
         });
-        return Boolean.TRUE.equals(fresh) ? new Outcome.Done(r) : Outcome.refused("Your decision on this request "
-                + "is already recorded and waits for Active Directory; nothing more was recorded.");
+        return Boolean.TRUE.equals(fresh) ? new Outcome.Done(r) : Outcome.refused(new Refusal.DecisionAlreadyWaiting());
     }
 
     /**
@@ -88,12 +88,12 @@ public class DeferringDecisions {
             return;
         }
         Optional<Account> approver = directory.findUser(d.approverReference());
-        String refusal = null;
+        Refusal refusal = null;
         if (approver.isEmpty()) {
-            refusal = "Active Directory does not know the account " + d.approverReference() + ".";
+            refusal = new Refusal.NotAnApprover(RequestRules.group(policy.get()));
         } else if (!alreadyCounted(request.get(), approver.get(), d)) {
             Outcome outcome = deciding.decide(new DecideCommand(d.request(), approver.get(), d.approve(), d.comment()));
-            refusal = outcome instanceof Outcome.Refused r ? r.reason() : null;
+            refusal = outcome instanceof Outcome.Refused r ? r.refusal() : null;
         }
         AccessRequest now = store.find(d.request()).orElse(request.get());
         notifications.decisionSettled(new SettledDecision(d, now, policy.get(), approver, refusal == null, refusal));

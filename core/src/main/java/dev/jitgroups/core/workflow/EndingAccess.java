@@ -5,6 +5,8 @@ import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.policy.RequestRules;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import java.time.Clock;
@@ -37,12 +39,10 @@ public class EndingAccess {
         return transitions.run(id, r -> {
             if (!r.isRequestedBy(actor)) {
                 return new Transitions.Refuse(actor.userPrincipalName(), "request.cancel",
-                        "Only the requester can cancel a request.");
+                        new Refusal.NotTheRequester("cancel"));
             }
             if (r.status() != RequestStatus.PENDING_APPROVAL) {
-                return new Transitions.Refuse(null, null, "This request is " + r.status().label()
-                        + " and can no longer be cancelled." + (r.status() == RequestStatus.ACTIVE
-                        ? " Use Deactivate to end it now." : ""));
+                return new Transitions.Refuse(null, null, new Refusal.WrongState("cancel", r.status()));
             }
             return new Transitions.Change(r.cancel(clock.instant()), actor.userPrincipalName(), "request.cancelled", "")
                     .notice(NoticeKind.CANCELLED);
@@ -54,11 +54,10 @@ public class EndingAccess {
         return transitions.run(id, r -> {
             if (!r.isRequestedBy(actor)) {
                 return new Transitions.Refuse(actor.userPrincipalName(), "request.deactivate",
-                        "Only the requester can deactivate their grant; admins can revoke it.");
+                        new Refusal.NotTheRequester("deactivate"));
             }
             if (r.status() != RequestStatus.ACTIVE) {
-                return new Transitions.Refuse(null, null, "This request is " + r.status().label()
-                        + ", not active; there is nothing to deactivate.");
+                return new Transitions.Refuse(null, null, new Refusal.WrongState("deactivate", r.status()));
             }
             Instant now = clock.instant();
             return new Transitions.Change(r.revoke(actor.displayName(), "deactivated by the requester", now),
@@ -72,12 +71,10 @@ public class EndingAccess {
         boolean isAdmin = admin.enabled() && principals.covers(settings.admins(), admin, Optional.empty());
         return transitions.run(id, r -> {
             if (!isAdmin) {
-                return new Transitions.Refuse(admin.userPrincipalName(), "request.revoke",
-                        "Only JIT admins can revoke someone's access (setting jit.admins).");
+                return new Transitions.Refuse(admin.userPrincipalName(), "request.revoke", new Refusal.NotAnAdmin());
             }
             if (r.status() != RequestStatus.ACTIVE) {
-                return new Transitions.Refuse(null, null, "This request is " + r.status().label()
-                        + ", not active; there is nothing to revoke.");
+                return new Transitions.Refuse(null, null, new Refusal.WrongState("revoke", r.status()));
             }
             Instant now = clock.instant();
             return new Transitions.Change(r.revoke(admin.displayName(), reason, now), admin.userPrincipalName(),
@@ -91,25 +88,22 @@ public class EndingAccess {
         return transitions.run(id, r -> {
             if (!r.isRequestedBy(actor)) {
                 return new Transitions.Refuse(actor.userPrincipalName(), "request.extend",
-                        "Only the requester can extend their grant.");
+                        new Refusal.NotTheRequester("extend"));
             }
             if (r.status() != RequestStatus.ACTIVE || r.endsAt().isEmpty() || r.activatedAt().isEmpty()) {
-                return new Transitions.Refuse(null, null, "This request is " + r.status().label()
-                        + ", not active; request access again instead.");
+                return new Transitions.Refuse(null, null, new Refusal.WrongState("extend", r.status()));
             }
             Optional<GroupPolicy> policy = catalog.find(r.groupName());
             if (policy.isEmpty()) {
-                return new Transitions.Refuse(null, null, "The group " + r.groupName() + " is no longer managed.");
+                return new Transitions.Refuse(null, null, new Refusal.GroupNoLongerManaged(r.groupName()));
             }
             Instant newEnd = r.endsAt().get().plus(by);
             Duration window = Duration.between(r.activatedAt().get(), newEnd);
             Duration max = policy.get().maxDuration();
             if (by.isNegative() || by.isZero() || window.compareTo(max) > 0) {
                 Duration left = max.minus(Duration.between(r.activatedAt().get(), r.endsAt().get()));
-                return new Transitions.Refuse(null, null, policy.get().displayName() + " grants last at most "
-                        + DurationText.format(max) + " in all; you can extend this one by at most "
-                        + (left.isNegative() || left.isZero() ? "nothing more" : DurationText.format(left))
-                        + ". For more time, request again after it ends.");
+                return new Transitions.Refuse(null, null, new Refusal.ExtensionTooLong(RequestRules.group(policy.get()),
+                        max, left));
             }
             Instant now = clock.instant();
             Transitions.Change change = new Transitions.Change(r.extendTo(newEnd, now), actor.userPrincipalName(),

@@ -3,6 +3,7 @@ package dev.jitgroups.core.workflow;
 import dev.jitgroups.core.audit.AuditEntry;
 import dev.jitgroups.core.audit.AuditLog;
 import dev.jitgroups.core.notification.NoticeKind;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestId;
@@ -45,8 +46,8 @@ public class Transitions {
     public sealed interface Step {
     }
 
-    /** Refuse: nothing changes; the reason is audited (when an actor is named) and returned. */
-    public record Refuse(String actor, String action, String reason) implements Step {
+    /** Refuse: nothing changes; the refusal is audited (when an actor is named) and returned. */
+    public record Refuse(String actor, String action, Refusal refusal) implements Step {
     }
 
     /** Leave the request as it is (a job finding its work already done). */
@@ -131,7 +132,7 @@ public class Transitions {
     private Optional<Outcome> attempt(RequestId id, boolean lockGrants, Function<AccessRequest, Step> decide) {
         Optional<AccessRequest> found = store.find(id);
         if (found.isEmpty()) {
-            return Optional.of(Outcome.refused("That request does not exist (any more); check `status`."));
+            return Optional.of(Outcome.refused(new Refusal.RequestNotFound()));
         }
         if (lockGrants) {
             store.lockGrantsOf(found.get().requester().id(), found.get().groupName());
@@ -145,9 +146,10 @@ public class Transitions {
         if (step instanceof Refuse refuse) {
             if (refuse.actor() != null) {
                 audit.append(new AuditEntry(clock.instant(), refuse.actor(), refuse.action(), id.toString(),
-                        current.groupName(), current.requester().userPrincipalName(), "refused", refuse.reason()));
+                        current.groupName(), current.requester().userPrincipalName(), "refused",
+                        refuse.refusal().audit()));
             }
-            return Optional.of(Outcome.refused(refuse.reason()));
+            return Optional.of(Outcome.refused(refuse.refusal()));
         }
         Change change = (Change) step;
         Optional<AccessRequest> written = store.compareAndSet(change.changed);

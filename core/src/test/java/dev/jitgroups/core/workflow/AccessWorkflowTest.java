@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jitgroups.core.audit.AuditLog;
 import dev.jitgroups.core.notification.NoticeKind;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.testing.CoreTestApplication;
@@ -50,8 +51,8 @@ class AccessWorkflowTest extends WorkflowTestSupport {
         assertThat(store.find(r.id()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING_APPROVAL);
         assertThat(directory().isDirectMember(user("bob"), FakeDirectory.TIER0)).isFalse();
 
-        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("carol"), true, "again"))).reason())
-                .contains("already approved");
+        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("carol"), true, "again"))).refusal())
+                .isEqualTo(new Refusal.AlreadyDecided(false));
 
         deciding.decide(new DecideCommand(r.id(), user("dave"), true, null));
         awaitStatus(r.id(), RequestStatus.ACTIVE);
@@ -72,7 +73,7 @@ class AccessWorkflowTest extends WorkflowTestSupport {
 
         Outcome own = deciding.decide(new DecideCommand(r.id(), user("alice"), true, null));
 
-        assertThat(refused(own).reason()).contains("cannot decide your own request");
+        assertThat(refused(own).refusal()).isInstanceOf(Refusal.OwnRequest.class);
         AccessRequest after = store.find(r.id()).orElseThrow();
         assertThat(after.approvals()).isEmpty();
         assertThat(after.version()).isEqualTo(r.version());
@@ -84,7 +85,7 @@ class AccessWorkflowTest extends WorkflowTestSupport {
     void non_approver_is_refused_and_nothing_changes() {
         AccessRequest r = submitted(requesting.submit(new SubmitCommand(user("alice"), "server-admins", null, null, null)));
         Outcome byBob = deciding.decide(new DecideCommand(r.id(), user("bob"), true, null));
-        assertThat(refused(byBob).reason()).contains("not an approver");
+        assertThat(refused(byBob).refusal()).isInstanceOf(Refusal.NotAnApprover.class);
         assertThat(store.find(r.id()).orElseThrow().version()).isEqualTo(r.version());
         ending.cancel(r.id(), user("alice"));
     }
@@ -94,30 +95,37 @@ class AccessWorkflowTest extends WorkflowTestSupport {
         AccessRequest r = submitted(requesting.submit(new SubmitCommand(user("alice"), "tier0-admins",
                 Duration.ofMinutes(30), "incident", "INC000002")));
         assertThat(deciding.decide(new DecideCommand(r.id(), user("erin"), true, null)).isDone()).isTrue();
-        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("bob"), true, null))).reason())
-                .contains("not an approver");
+        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("bob"), true, null))).refusal())
+                .isInstanceOf(Refusal.NotAnApprover.class);
         assertThat(deciding.decide(new DecideCommand(r.id(), user("carol"), false, "not now")).isDone()).isTrue();
         AccessRequest denied = store.find(r.id()).orElseThrow();
         assertThat(denied.status()).isEqualTo(RequestStatus.DENIED);
         assertThat(denied.reason()).contains("not now");
-        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("dave"), true, null))).reason())
-                .contains("already denied by Carol");
+        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("dave"), true, null))).refusal())
+                .isEqualTo(new Refusal.NotPending(RequestStatus.DENIED, "Carol"));
     }
 
     @Test
     void bad_requests_are_refused_with_what_to_do_next() {
-        assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "domain-admins", null, "x", null))).reason())
-                .contains("no managed group called 'domain-admins'").contains("tier0-admins").contains("helpdesk");
-        assertThat(refused(requesting.submit(new SubmitCommand(user("carol"), "helpdesk", null, null, null))).reason())
-                .contains("not eligible for Helpdesk operators");
+        Refusal.Group tier0 = new Refusal.Group("tier0-admins", "Tier 0 admins");
+        assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "domain-admins", null, "x", null))).refusal())
+                .isInstanceOfSatisfying(Refusal.UnknownGroup.class, u -> {
+                    assertThat(u.asked()).isEqualTo("domain-admins");
+                    assertThat(u.mayRequest()).extracting(Refusal.Group::key).contains("tier0-admins", "helpdesk");
+                });
+        assertThat(refused(requesting.submit(new SubmitCommand(user("carol"), "helpdesk", null, null, null))).refusal())
+                .isInstanceOfSatisfying(Refusal.NotEligible.class, n -> assertThat(n.group().displayName())
+                        .isEqualTo("Helpdesk operators"));
         assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "tier0-admins", Duration.ofHours(5), "x",
-                "INC123456"))).reason()).contains("at most 4h");
+                "INC123456"))).refusal()).isEqualTo(new Refusal.DurationTooLong(tier0, Duration.ofHours(4),
+                Duration.ofHours(5)));
         assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "tier0-admins", null, "x", "CHG1")))
-                .reason()).contains("INC\\d{6}");
-        assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "tier0-admins", null, null, "INC123456")))
-                .reason()).contains("justification is required");
+                .refusal()).isEqualTo(new Refusal.TicketInvalid("CHG1", "INC123456"));
+        assertThat(refused(requesting.submit(new SubmitCommand(user("bob"), "tier0-admins", null, null, null)))
+                .refusal()).isEqualTo(new Refusal.Several(java.util.List.of(new Refusal.JustificationMissing(tier0,
+                false), new Refusal.TicketMissing(tier0, "INC123456"))));
         assertThat(refused(requesting.submit(new SubmitCommand(user("mallory"), "tier0-admins", null, "x",
-                "INC123456"))).reason()).contains("disabled");
+                "INC123456"))).refusal()).isInstanceOf(Refusal.AccountDisabled.class);
     }
 
     @Test
@@ -136,8 +144,8 @@ class AccessWorkflowTest extends WorkflowTestSupport {
         AccessRequest r = submitted(requesting.submit(new SubmitCommand(user("alice"), "tier0-admins",
                 Duration.ofMinutes(30), "incident", "INC000003")));
         // tier0's reminder is after 1h: the security officer may not decide yet
-        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("sec"), true, null))).reason())
-                .contains("not an approver");
+        assertThat(refused(deciding.decide(new DecideCommand(r.id(), user("sec"), true, null))).refusal())
+                .isInstanceOf(Refusal.NotAnApprover.class);
         ending.cancel(r.id(), user("alice"));
         assertThat(store.find(r.id()).orElseThrow().status()).isEqualTo(RequestStatus.CANCELLED);
     }
@@ -148,11 +156,12 @@ class AccessWorkflowTest extends WorkflowTestSupport {
                 Duration.ofSeconds(20), null, null)));
         AccessRequest active = awaitStatus(r.id(), RequestStatus.ACTIVE);
 
-        assertThat(refused(ending.extend(r.id(), user("alice"), Duration.ofMinutes(5))).reason()).contains("at most");
+        assertThat(refused(ending.extend(r.id(), user("alice"), Duration.ofMinutes(5))).refusal())
+                .isInstanceOf(Refusal.ExtensionTooLong.class);
         assertThat(ending.extend(r.id(), user("alice"), Duration.ofSeconds(20)).isDone()).isTrue();
         assertThat(store.find(r.id()).orElseThrow().endsAt()).contains(active.endsAt().orElseThrow().plusSeconds(20));
 
-        assertThat(refused(ending.revoke(r.id(), user("bob"), "no")).reason()).contains("Only JIT admins");
+        assertThat(refused(ending.revoke(r.id(), user("bob"), "no")).refusal()).isInstanceOf(Refusal.NotAnAdmin.class);
         assertThat(ending.revoke(r.id(), user("sec"), "incident over").isDone()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !directory().isDirectMember(user("alice"), FakeDirectory.HELPDESK));
         assertThat(store.find(r.id()).orElseThrow().closedBy()).contains("Sec");
