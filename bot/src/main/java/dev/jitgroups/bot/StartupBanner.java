@@ -1,6 +1,6 @@
 package dev.jitgroups.bot;
 
-import dev.jitgroups.core.policy.DurationText;
+import dev.jitgroups.bot.wording.PolicySummary;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
 import dev.jitgroups.ldap.embedded.EmbeddedDirectory;
@@ -63,11 +63,6 @@ class StartupBanner {
     }
 
     private static String describe(GroupPolicy p) {
-        String approval = p.breakGlass() ? "break-glass, no approval"
-                : p.requiredApprovals() == 0 ? "no approval" : p.requiredApprovals() + " approval(s)";
-        String ticket = !p.ticket().required() ? ""
-                : p.ticket().pattern().map(x -> ", ticket matching " + x.pattern()).orElse(", ticket required");
-        return "  " + p.name() + " (" + p.displayName() + "): up to " + DurationText.format(p.maxDuration()) + ", "
-                + approval + ticket;
+        return "  " + p.name() + " (" + p.displayName() + "): " + PolicySummary.of(p);
     }
 }

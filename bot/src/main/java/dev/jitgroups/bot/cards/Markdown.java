@@ -1,9 +1,16 @@
 package dev.jitgroups.bot.cards;
 
-/** Escapes user text for Teams markdown (messages and TextBlocks), so that it shows as typed. */
+/**
+ * Makes people's text safe in Teams markdown (messages and Adaptive Card TextBlocks), so that it shows as typed and
+ * never as formatting. Teams shows backslash escapes and HTML entities literally, so the few characters that could
+ * start formatting or HTML are replaced by look-alikes instead: {@code < >} by {@code ‹ ›}, {@code *} by
+ * {@code ∗}, a backtick by {@code ˋ}, {@code [ ]} by their full-width forms. Underscores stay: inside words, where
+ * they occur in account names, they never format.
+ */
 public final class Markdown {
 
-    private static final String SPECIAL = "\\`*_{}[]()#+-!|~>";
+    private static final String PLAIN = "<>*`[]";
+    private static final String LOOK_ALIKE = "\u2039\u203A\u2217\u02CB\uFF3B\uFF3D";
 
     private Markdown() {
     }
@@ -12,16 +19,10 @@ public final class Markdown {
         if (text == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(text.length() + 8);
+        StringBuilder sb = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            if (c == '<') {
-                sb.append("&lt;");
-            } else {
-                if (SPECIAL.indexOf(c) >= 0) {
-                    sb.append('\\');
-                }
-                sb.append(c);
-            }
+            int i = PLAIN.indexOf(c);
+            sb.append(i < 0 ? c : LOOK_ALIKE.charAt(i));
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.jitgroups.bot.cards;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitgroups.bot.wording.PolicySummary;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.request.AccessRequest;
@@ -180,12 +181,6 @@ public final class RequestCards {
     }
 
     private static String rules(GroupPolicy p) {
-        StringBuilder sb = new StringBuilder(Markdown.escape(p.displayName())).append(": up to ")
-                .append(DurationText.format(p.maxDuration()));
-        sb.append(p.requiredApprovals() == 0 ? ", no approval" : ", " + p.requiredApprovals() + " approval(s)");
-        if (p.ticket().required()) {
-            sb.append(", ").append(Markdown.escape(p.ticket().expectation()));
-        }
-        return sb.toString();
+        return Markdown.escape(p.displayName() + ": " + PolicySummary.of(p));
     }
 }

@@ -4,6 +4,7 @@ import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.notify.ConversationStore;
+import dev.jitgroups.bot.wording.PolicySummary;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.core.policy.DurationText;
@@ -87,7 +88,7 @@ public class ChatCommands {
         }
         if (!in.personal()) {
             return List.of(Message.text("Please send `" + word + "` to me in a 1:1 chat; in channels I only take "
-                    + "`subscribe <group>` and `help`."));
+                    + "`subscribe GROUP` and `help`."));
         }
         switch (word) {
             case "request":
@@ -148,10 +149,7 @@ public class ChatCommands {
             return Message.text("You are not eligible for any managed group; ask your AD administrator.");
         }
         return Message.text("You may request:\n\n" + eligible.stream().map(p -> "- `" + p.name() + "` "
-                + Markdown.escape(p.displayName()) + ": up to " + DurationText.format(p.maxDuration())
-                + (p.requiredApprovals() == 0 ? ", no approval" : ", " + p.requiredApprovals() + " approval(s)")
-                + (p.ticket().required() ? ", " + Markdown.escape(p.ticket().expectation()) : ""))
-                .collect(Collectors.joining("\n")));
+                + Markdown.escape(p.displayName() + ": " + PolicySummary.of(p))).collect(Collectors.joining("\n")));
     }
 
     private List<Message> pending(Account who) {
@@ -166,7 +164,7 @@ public class ChatCommands {
     private Message onOpen(Account who, String group, RequestStatus status, String verb,
             Function<AccessRequest, Outcome> action) {
         if (group.isBlank()) {
-            return Message.text("Which group? Write `" + verb + " <group>`; `status` lists your requests.");
+            return Message.text("Which group? Write `" + verb + " GROUP`; `status` lists your requests.");
         }
         Optional<AccessRequest> open = queries.openRequestsOf(who).stream()
                 .filter(r -> r.status() == status && matches(r, group)).findFirst();
@@ -193,7 +191,7 @@ public class ChatCommands {
 
     private Message subscribe(Inbound in, Account who, String group) {
         if (in.personal()) {
-            return Message.text("Send `subscribe <group>` in the channel that should get the group's feed.");
+            return Message.text("Send `subscribe GROUP` in the channel that should get the group's feed.");
         }
         Optional<GroupPolicy> policy = catalog.find(group);
         if (policy.isEmpty()) {

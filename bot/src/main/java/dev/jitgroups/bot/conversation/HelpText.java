@@ -11,15 +11,16 @@ final class HelpText {
 
     static final String HELP = String.join("\n\n",
             "I grant just-in-time membership of privileged AD groups. Commands:",
-            "- `request` shows a form; or in one line: `request <group> for 2h because <reason> ticket INC123456`",
+            "- `request` shows a form; or in one line: `request GROUP for 2h because REASON ticket INC123456`",
             "- `status` your pending and active requests, with Cancel / Deactivate / Extend",
             "- `groups` the groups you may request and their rules",
             "- `pending` requests waiting for your approval",
-            "- `deactivate <group>` ends your membership now",
-            "- `extend <group> by 1h` adds time to an active membership",
-            "- `cancel <group>` withdraws a pending request",
-            "- `subscribe <group>` (in a channel) posts that group's activations, denials, expiries and drift here",
-            "- `help` this list");
+            "- `deactivate GROUP` ends your membership now",
+            "- `extend GROUP by 1h` adds time to an active membership",
+            "- `cancel GROUP` withdraws a pending request",
+            "- `subscribe GROUP` (in a channel) posts that group's activations, denials, expiries and drift here",
+            "- `help` this list",
+            "GROUP is a group's key from `groups`, such as `tier0-admins`.");
 
     private HelpText() {
     }

@@ -3,6 +3,7 @@ package dev.jitgroups.bot.conversation;
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
+import dev.jitgroups.bot.wording.RefusalText;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -23,7 +24,7 @@ final class Replies {
     }
 
     static String refusal(Outcome outcome) {
-        return Markdown.escape(((Outcome.Refused) outcome).reason());
+        return RefusalText.of(((Outcome.Refused) outcome).refusal());
     }
 
     static String confirmation(AccessRequest r, PolicyCatalog catalog) {

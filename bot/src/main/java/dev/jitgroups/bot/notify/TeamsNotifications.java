@@ -3,6 +3,7 @@ package dev.jitgroups.bot.notify;
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
+import dev.jitgroups.bot.wording.RefusalText;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.notification.DriftNotice;
 import dev.jitgroups.core.notification.NoticeKind;
@@ -134,7 +135,7 @@ class TeamsNotifications implements NotificationPort {
                 + Markdown.escape(n.request().requester().displayName()) + "'s request for **"
                 + Markdown.escape(n.policy().displayName()) + "**, made while Active Directory could not be reached,";
         String text = n.counted() ? "Your " + what + " now counts: it was checked against Active Directory just now."
-                : "Your " + what + " did not count: " + Markdown.escape(n.refusal());
+                : "Your " + what + " did not count: " + RefusalText.of(n.refusal());
         Optional<Address> to = store.find(n.decision().origin())
                 .or(() -> n.approver().flatMap(a -> store.personalChatOf(a.id())));
         d.run(() -> to.ifPresentOrElse(a -> once(d, a, Message.text(text)), () -> LOG.warn("could not tell {} that "

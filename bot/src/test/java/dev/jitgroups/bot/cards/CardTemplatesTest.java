@@ -66,7 +66,8 @@ class CardTemplatesTest {
         assertThat(card.path("actions")).hasSize(2);
         assertThat(card.toString()).doesNotContain("Action.OpenUrl\",").doesNotContain("**bold**");
         JsonNode justification = card.path("body").path(2).path("facts").findValues("value").get(3);
-        assertThat(justification.asText()).isEqualTo(Markdown.escape(hostile)).contains("\\*\\*bold\\*\\*");
+        assertThat(justification.asText()).isEqualTo(Markdown.escape(hostile)).contains("\u2217\u2217bold\u2217\u2217")
+                .doesNotContain("\\");
     }
 
     @Test
@@ -80,8 +81,10 @@ class CardTemplatesTest {
     }
 
     @Test
-    void markdown_escape_keeps_plain_words_and_neutralises_markup() {
-        assertThat(Markdown.escape("patching DC01")).isEqualTo("patching DC01");
-        assertThat(Markdown.escape("*x* _y_ [l](u) <b>")).isEqualTo("\\*x\\* \\_y\\_ \\[l\\]\\(u\\) &lt;b\\>");
+    void markdown_escape_keeps_plain_words_and_neutralises_markup_without_visible_escapes() {
+        assertThat(Markdown.escape("patching DC01, server-admins (ticket #1)")).isEqualTo(
+                "patching DC01, server-admins (ticket #1)");
+        assertThat(Markdown.escape("*x* svc_backup [l](u) <b> `c`")).isEqualTo(
+                "\u2217x\u2217 svc_backup \uFF3Bl\uFF3D(u) \u2039b\u203A \u02CBc\u02CB");
     }
 }

@@ -73,7 +73,7 @@ class LifecycleTest extends BotScenario {
                 .put("justification", "form request").put("ticket", "bad-ticket");
 
         String refused = tap(TeamsPerson.BOB, "submitRequest", data).toString();
-        assertThat(refused).contains("is not valid", "submitRequest");
+        assertThat(refused).contains("is not a ticket id of the required shape", "INC123456", "submitRequest");
 
         String accepted = tap(TeamsPerson.BOB, "submitRequest", data.put("ticket", "INC000042")).toString();
         assertThat(accepted).contains("Submitted", "Pending approval (0 of 1)");
