@@ -43,13 +43,14 @@ public class GrantJobs {
     private final AuditLog audit;
     private final JobQueue jobs;
     private final CoreSettings settings;
+    private final ManagedGroupChecks groups;
     private final TransactionTemplate tx;
     private final TransactionTemplate separateTx;
     private final Clock clock;
 
     public GrantJobs(PolicyCatalog catalog, AccessRequestStore store, GroupMembership membership,
-            Transitions transitions, AuditLog audit, JobQueue jobs, CoreSettings settings, TransactionTemplate tx,
-            Clock clock) {
+            Transitions transitions, AuditLog audit, JobQueue jobs, CoreSettings settings, ManagedGroupChecks groups,
+            TransactionTemplate tx, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.membership = membership;
@@ -57,6 +58,7 @@ public class GrantJobs {
         this.audit = audit;
         this.jobs = jobs;
         this.settings = settings;
+        this.groups = groups;
         this.tx = tx;
         this.separateTx = new TransactionTemplate(tx.getTransactionManager());
         this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -141,7 +143,8 @@ public class GrantJobs {
                         id, r.groupName());
                 return;
             }
-            Dn groupDn = policy.get().dn();
+            // the group as found by its objectGUID: a rename in AD must not keep anyone in it past the grant
+            Dn groupDn = groups.currentDn(policy.get());
             if (!stillActive.isEmpty()) {
                 audit.append(entry(r, "directory.member-kept", "ok", "still covered by request "
                         + stillActive.get(0).id() + " until " + stillActive.get(0).endsAt().orElseThrow()));

@@ -2,6 +2,7 @@ package dev.jitgroups.core.workflow;
 
 import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.core.directory.DirectoryGroup;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.directory.GroupMembership;
 import dev.jitgroups.core.directory.ManagedGroup;
 import dev.jitgroups.core.directory.ManagedGroups;
@@ -86,6 +87,21 @@ public class ManagedGroupChecks implements ManagedGroups, SmartInitializingSingl
         }
         boolean cloudSync = found.flatMap(DirectoryGroup::cloudSyncMarker).isPresent();
         return group.problem(found).map(text -> new Problem(text, cloudSync));
+    }
+
+    /**
+     * Where the group is now: the DN of the group with the objectGUID first seen, wherever it was moved, else the
+     * configured DN. Removals use it, so that grants still end on time in a group renamed in AD before its key was
+     * updated. Never a group provisioned by Cloud Sync.
+     */
+    public Dn currentDn(GroupPolicy policy) {
+        Optional<String> guid = identities.objectGuid(policy.name());
+        if (guid.isEmpty()) {
+            return policy.dn();
+        }
+        return membership.findGroup(policy.dn(), guid)
+                .filter(g -> g.objectGuid().equalsIgnoreCase(guid.get()) && g.cloudSyncMarker().isEmpty())
+                .map(DirectoryGroup::dn).orElse(policy.dn());
     }
 
     /**

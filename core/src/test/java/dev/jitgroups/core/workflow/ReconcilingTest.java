@@ -206,6 +206,22 @@ class ReconcilingTest extends WorkflowTestSupport {
         }
     }
 
+    @Test
+    void a_grant_in_a_group_renamed_in_the_directory_still_ends_on_time() {
+        String moved = "CN=JIT Helpdesk Ops (moved),OU=Retired,DC=corp,DC=example";
+        AccessRequest grant = activeGrant("alice", Duration.ofSeconds(3));
+        directory().renameGroup(FakeDirectory.HELPDESK, moved);
+        try {
+            awaitStatus(grant.id(), RequestStatus.EXPIRED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> auditCount(grant.id(), "directory.member-removed") == 1);
+            assertThat(directory().isDirectMember(user("alice"), moved)).isFalse();
+            assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE request_id = ? AND action = 'directory.member-removed'")
+                    .param(grant.id().toString()).query(String.class).single()).endsWith("removed from " + moved);
+        } finally {
+            directory().renameGroup(moved, FakeDirectory.HELPDESK);
+        }
+    }
+
     private long driftAudits(String subject) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'drift.detected' AND subject = ?")
                 .param(subject).query(Long.class).single();

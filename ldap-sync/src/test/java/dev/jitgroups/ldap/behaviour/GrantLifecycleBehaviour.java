@@ -14,6 +14,7 @@ import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
+import dev.jitgroups.core.workflow.ManagedGroupChecks;
 import dev.jitgroups.core.workflow.Outcome;
 import dev.jitgroups.core.workflow.Reconciling;
 import dev.jitgroups.core.workflow.RequestingAccess;
@@ -45,6 +46,7 @@ abstract class GrantLifecycleBehaviour {
     private DirectoryFixture fixture;
     private ConfigurableApplicationContext app;
     private DN group;
+    private DN movingGroup;
     private final Map<String, TestUser> users = new LinkedHashMap<>();
 
     abstract DirectoryFixture openFixture() throws Exception;
@@ -53,7 +55,8 @@ abstract class GrantLifecycleBehaviour {
     void start() throws Exception {
         fixture = openFixture();
         group = fixture.createGroup("JIT Lifecycle Admins", GroupScope.GLOBAL);
-        for (String who : List.of("renamed", "moved", "pulled", "deleted", "intruder")) {
+        movingGroup = fixture.createGroup("JIT Lifecycle Moving Group", GroupScope.UNIVERSAL);
+        for (String who : List.of("renamed", "moved", "pulled", "deleted", "intruder", "in-moving-group")) {
             users.put(who, fixture.createUser("Lifecycle " + who));
         }
         Map<String, Object> properties = new LinkedHashMap<>(fixture.applicationProperties());
@@ -71,9 +74,15 @@ abstract class GrantLifecycleBehaviour {
         properties.put("jit.groups[0].max-duration", "1h");
         properties.put("jit.groups[0].required-approvals", "0");
         properties.put("jit.groups[0].justification-required", "false");
+        properties.put("jit.groups[1].name", "lifecycle-moving");
+        properties.put("jit.groups[1].dn", movingGroup.toString());
+        properties.put("jit.groups[1].max-duration", "1h");
+        properties.put("jit.groups[1].required-approvals", "0");
+        properties.put("jit.groups[1].justification-required", "false");
         int i = 0;
         for (TestUser user : users.values()) {
-            properties.put("jit.groups[0].eligible[" + i++ + "]", user.samAccountName());
+            properties.put("jit.groups[0].eligible[" + i + "]", user.samAccountName());
+            properties.put("jit.groups[1].eligible[" + i++ + "]", user.samAccountName());
         }
         app = new SpringApplicationBuilder(WorkflowOnLdap.class).properties(properties).run();
     }
@@ -159,10 +168,29 @@ abstract class GrantLifecycleBehaviour {
                 .containsExactly("reported", "removed");
     }
 
+    @Test
+    void a_group_renamed_and_moved_in_ad_during_a_grant_is_reported_and_the_grant_still_ends_on_time() throws Exception {
+        AccessRequest grant = activeGrant("in-moving-group", "lifecycle-moving");
+        DN moved = fixture.move(fixture.rename(movingGroup, "JIT Lifecycle Moving Group (old)"), fixture.createOu("Retired"));
+
+        GroupPolicy policy = app.getBean(PolicyCatalog.class).find("lifecycle-moving").orElseThrow();
+        assertThat(app.getBean(ManagedGroupChecks.class).check(policy)).hasValueSatisfying(p -> assertThat(p.text())
+                .isEqualTo("group lifecycle-moving (" + movingGroup + ") was renamed/moved to " + moved
+                        + "; update jit.groups[1].dn"));
+
+        await().atMost(GRANT.plusSeconds(30)).until(() -> status(grant.id()) == RequestStatus.EXPIRED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> audits("directory.member-removed", grant.id()) == 1);
+        assertThat(fixture.membersOf(moved)).isEmpty();
+    }
+
     private AccessRequest activeGrant(String who) {
+        return activeGrant(who, "lifecycle");
+    }
+
+    private AccessRequest activeGrant(String who, String group) {
         AccountDirectory accounts = app.getBean(AccountDirectory.class);
         Outcome outcome = app.getBean(RequestingAccess.class).submit(new SubmitCommand(
-                accounts.findUser(users.get(who).samAccountName()).orElseThrow(), "lifecycle", GRANT, null, null));
+                accounts.findUser(users.get(who).samAccountName()).orElseThrow(), group, GRANT, null, null));
         RequestId id = ((Outcome.Done) outcome).request().id();
         await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == RequestStatus.ACTIVE);
         return app.getBean(AccessRequestStore.class).find(id).orElseThrow();
