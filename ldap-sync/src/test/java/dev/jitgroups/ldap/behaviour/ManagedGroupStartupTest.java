@@ -55,7 +55,8 @@ class ManagedGroupStartupTest {
             try (ConfigurableApplicationContext first = new SpringApplicationBuilder(WorkflowOnLdap.class).properties(properties)
                     .run()) {
                 assertThat(first.getBean(DirectoryHealthIndicator.class).health().getDetails()).doesNotContainKey("groups");
-                try (LDAPConnection admin = directory.server().getConnection()) {
+                try (LDAPConnection admin = new LDAPConnection("127.0.0.1", directory.port(), directory.bindDn(),
+                        directory.bindPassword())) {
                     admin.modifyDN(HELPDESK, "CN=JIT Helpdesk Ops (retired)", true, "OU=Groups,DC=corp,DC=example");
                 }
 
