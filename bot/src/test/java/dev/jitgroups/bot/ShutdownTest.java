@@ -153,7 +153,9 @@ class ShutdownTest {
                 "-Xmx256m", "-cp", classPath, JitGroupsApplication.class.getName(), "--server.port=0",
                 "--jit.ldap.urls[0]=ldap://127.0.0.1:" + ldap.port(), "--jit.ldap.allow-plain=true",
                 "--jit.ldap.bind-dn=" + BIND_DN, "--jit.ldap.password=" + PASSWORD, "--jit.ldap.base-dn=DC=corp,DC=example",
-                "--jit.ldap.response-timeout=90s", "--db-scheduler.shutdown-max-wait=" + shutdownMaxWait));
+                "--jit.ldap.response-timeout=90s", "--db-scheduler.shutdown-max-wait=" + shutdownMaxWait,
+                // local mode (no app id) on a directory other than the embedded one: a test forest, said so explicitly
+                "--jit.bot.allow-real-directory-in-local-mode=true"));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("app.log").toFile()).start();
     }
