@@ -1,6 +1,7 @@
 package dev.jitgroups.bot.cards;
 
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PrincipalRef;
 import dev.jitgroups.core.policy.TicketRule;
@@ -22,7 +23,7 @@ final class CardFixtures {
     static final Account CAROL = new Account("S-1-5-21-1-2-3-1103", "CN=Carol Clark,OU=People,DC=corp,DC=example",
             "carol@corp.example", "carol", "Carol Clark", true);
     static final GroupPolicy SERVER_ADMINS = new GroupPolicy("server-admins", "JIT Server Admins",
-            "CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example",
+            Dn.parse("CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example"),
             List.of(PrincipalRef.parse("group:CN=Server Eligible,OU=Groups,DC=corp,DC=example")), Duration.ofHours(8),
             Duration.ofHours(2), true, new TicketRule(true, Optional.of(Pattern.compile("INC\\d{6}"))),
             List.of(PrincipalRef.parse("group:CN=Server Approvers,OU=Groups,DC=corp,DC=example")), 2,

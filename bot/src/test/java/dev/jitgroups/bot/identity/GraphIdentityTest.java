@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
+import dev.jitgroups.core.directory.Dn;
+import dev.jitgroups.core.directory.MemberRef;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -149,17 +151,17 @@ class GraphIdentityTest {
         }
 
         @Override
-        public boolean isTransitiveMember(Account user, String groupDn) {
+        public boolean isTransitiveMember(Account user, Dn group) {
             return false;
         }
 
         @Override
-        public List<Account> transitiveMembers(String groupDn) {
+        public List<Account> transitiveMembers(Dn group) {
             return List.of();
         }
 
         @Override
-        public Optional<Account> managerOf(Account user) {
+        public Optional<Account> managerOf(MemberRef user) {
             return Optional.empty();
         }
     }

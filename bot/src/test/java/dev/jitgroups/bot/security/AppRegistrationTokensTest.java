@@ -30,7 +30,8 @@ class AppRegistrationTokensTest {
 
     @Test
     void a_single_tenant_app_gets_its_token_from_its_own_tenant_with_its_secret_and_reuses_it() {
-        assumeTrue(AUTHORITY.onDefaultPort(), "the stand-in could not listen on 443 (not root): MSAL's cache needs it");
+        assumeTrue(AUTHORITY.onDefaultPort(), "the stand-in could not listen on 127.0.0.9:443 (not root, or taken): "
+                + "MSAL's cache needs it");
         AppRegistrationTokens tokens = new AppRegistrationTokens(settings(AppType.SINGLE_TENANT, "s3cret", null));
         int before = AUTHORITY.requests().size();
 

@@ -3,6 +3,7 @@ package dev.jitgroups.bot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.request.RequestId;
 import dev.jitgroups.core.request.RequestStatus;
 import java.time.Duration;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Request, approval cards, taps and notices, end to end through /api/messages and the fake Bot Connector. */
 class ApprovalFlowTest extends BotScenario {
 
-    static final String SERVER_ADMINS = "CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example";
-    static final String TIER0_ADMINS = "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example";
+    static final Dn SERVER_ADMINS = Dn.parse("CN=JIT Server Admins,OU=Privileged,DC=corp,DC=example");
+    static final Dn TIER0_ADMINS = Dn.parse("CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example");
 
     @BeforeEach
     void everyoneHasAChatWithTheBot() {
@@ -47,7 +48,7 @@ class ApprovalFlowTest extends BotScenario {
         assertThat(statusOf(requestId)).isIn(RequestStatus.APPROVED, RequestStatus.ACTIVE);
         FakeBotConnector.Sent effective = awaitSent(TeamsPerson.ALICE.chatId(), s -> s.text().contains("effective in AD now"));
         assertThat(effective.text()).contains("klist purge");
-        assertThat(membership.isDirectMember(account(TeamsPerson.ALICE), SERVER_ADMINS)).isTrue();
+        assertThat(membership.isDirectMember(account(TeamsPerson.ALICE).memberRef(), SERVER_ADMINS)).isTrue();
         awaitSent(TeamsPerson.SOFIA.chatId(), s -> s.update() && s.activityId().equals(cardIdIn(TeamsPerson.SOFIA,
                 requestId)) && s.card().toString().contains("Active in Active Directory"));
         ending.deactivate(RequestId.parse(requestId), account(TeamsPerson.ALICE));
@@ -70,7 +71,7 @@ class ApprovalFlowTest extends BotScenario {
 
         assertThat(second.toString()).contains("You approved this request");
         awaitSent(TeamsPerson.BOB.chatId(), s -> s.text().contains("effective in AD now"));
-        assertThat(membership.isDirectMember(account(TeamsPerson.BOB), TIER0_ADMINS)).isTrue();
+        assertThat(membership.isDirectMember(account(TeamsPerson.BOB).memberRef(), TIER0_ADMINS)).isTrue();
         ending.deactivate(RequestId.parse(requestId), account(TeamsPerson.BOB));
     }
 

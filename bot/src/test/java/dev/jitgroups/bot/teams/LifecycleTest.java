@@ -3,6 +3,7 @@ package dev.jitgroups.bot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.Dn;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Activation, expiry, status buttons, extend and deactivate, and a subscribed channel's feed. */
 class LifecycleTest extends BotScenario {
 
-    static final String HELPDESK_OPS = "CN=JIT Helpdesk Ops,OU=Privileged,DC=corp,DC=example";
+    static final Dn HELPDESK_OPS = Dn.parse("CN=JIT Helpdesk Ops,OU=Privileged,DC=corp,DC=example");
     static final String OPS_CHANNEL = "19:ops-feed@thread.tacv2";
 
     @Test
@@ -26,11 +27,11 @@ class LifecycleTest extends BotScenario {
         assertThat(reply).contains("Approved", "JIT Helpdesk Ops");
         awaitSent(TeamsPerson.ALICE.chatId(), s -> s.text().contains("effective in AD now"));
         awaitSent(OPS_CHANNEL, s -> s.text().contains("Activated: Alice Adams"));
-        assertThat(membership.isDirectMember(alice, HELPDESK_OPS)).isTrue();
+        assertThat(membership.isDirectMember(alice.memberRef(), HELPDESK_OPS)).isTrue();
 
         awaitSent(TeamsPerson.ALICE.chatId(), s -> s.text().contains("has expired and was removed"));
         awaitSent(OPS_CHANNEL, s -> s.text().contains("Expired: Alice Adams"));
-        assertThat(membership.isDirectMember(alice, HELPDESK_OPS)).isFalse();
+        assertThat(membership.isDirectMember(alice.memberRef(), HELPDESK_OPS)).isFalse();
     }
 
     @Test
@@ -47,7 +48,7 @@ class LifecycleTest extends BotScenario {
         assertThat(say(TeamsPerson.BOB, "extend helpdesk by 5h").get(0).text()).contains("at most 2h");
         assertThat(say(TeamsPerson.BOB, "deactivate helpdesk").get(0).text()).contains("Ended your membership");
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !membership.isDirectMember(bob, HELPDESK_OPS));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !membership.isDirectMember(bob.memberRef(), HELPDESK_OPS));
         assertThat(say(TeamsPerson.BOB, "deactivate helpdesk").get(0).text()).contains("no active request");
     }
 

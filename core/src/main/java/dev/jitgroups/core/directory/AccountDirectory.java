@@ -13,11 +13,11 @@ public interface AccountDirectory {
     Optional<Account> findUser(String reference);
 
     /** True when the user is a member of the group, directly or through nested groups. */
-    boolean isTransitiveMember(Account user, String groupDn);
+    boolean isTransitiveMember(Account user, Dn group);
 
     /** All user accounts in the group, nested groups expanded. */
-    List<Account> transitiveMembers(String groupDn);
+    List<Account> transitiveMembers(Dn group);
 
-    /** The user's manager (AD {@code manager} attribute), if set and resolvable. */
-    Optional<Account> managerOf(Account user);
+    /** The user's manager (AD {@code manager} attribute), if set and resolvable; the user is found by SID. */
+    Optional<Account> managerOf(MemberRef user);
 }

@@ -21,6 +21,9 @@ final class CappedBackoff<T> implements FailureHandler<T> {
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+        // a job interrupted by db-scheduler's shutdown must still be put back for a later run, and the connection pool
+        // refuses to hand out connections to an interrupted thread
+        Thread.interrupted();
         int failuresBefore = Math.max(0, complete.getExecution().consecutiveFailures);
         operations.reschedule(complete, complete.getTimeDone().plus(delayAfter(failuresBefore + 1)));
     }

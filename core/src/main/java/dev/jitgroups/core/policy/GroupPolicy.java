@@ -1,5 +1,6 @@
 package dev.jitgroups.core.policy;
 
+import dev.jitgroups.core.directory.Dn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public record GroupPolicy(
         String name,
         String displayName,
-        String dn,
+        Dn dn,
         List<PrincipalRef> eligible,
         Duration maxDuration,
         Duration defaultDuration,

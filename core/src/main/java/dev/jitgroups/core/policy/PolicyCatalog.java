@@ -31,4 +31,19 @@ public final class PolicyCatalog {
     public List<GroupPolicy> all() {
         return List.copyOf(byName.values());
     }
+
+    /**
+     * Where the group is configured, {@code jit.groups[i]}, for messages that tell operators what to fix. The
+     * catalog keeps configuration order, and is only built when every entry is valid, so i is the position.
+     */
+    public String configKey(GroupPolicy policy) {
+        int i = 0;
+        for (GroupPolicy p : byName.values()) {
+            if (p.name().equals(policy.name())) {
+                return "jit.groups[" + i + "]";
+            }
+            i++;
+        }
+        throw new IllegalArgumentException("not a configured group: " + policy.name());
+    }
 }

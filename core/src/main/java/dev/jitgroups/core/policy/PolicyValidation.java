@@ -1,10 +1,10 @@
 package dev.jitgroups.core.policy;
 
+import dev.jitgroups.core.directory.Dn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,7 +34,7 @@ public final class PolicyValidation {
         PolicyValidation v = new PolicyValidation();
         List<GroupPolicy> policies = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Set<String> dns = new HashSet<>();
+        Set<Dn> dns = new HashSet<>();
         List<PolicySource> list = sources == null ? List.of() : sources;
         for (int i = 0; i < list.size(); i++) {
             String key = prefix + "[" + i + "]";
@@ -47,7 +47,7 @@ public final class PolicyValidation {
                 if (!names.add(p.name())) {
                     v.error(key + ".name", "'" + p.name() + "' is used by another group; names must be unique");
                 }
-                if (!dns.add(p.dn().toLowerCase(Locale.ROOT).replace(" ", ""))) {
+                if (!dns.add(p.dn())) {
                     v.error(key + ".dn", "'" + p.dn() + "' is managed by another group entry already");
                 }
                 policies.add(p);
@@ -66,11 +66,7 @@ public final class PolicyValidation {
             error(key + ".name", "'" + name + "' must be lower-case letters, digits and '-' (e.g. tier0-admins), "
                     + "at most 63 characters");
         }
-        String dn = required(key + ".dn", s.dn());
-        if (dn != null && !DistinguishedNames.looksLikeDn(dn)) {
-            error(key + ".dn", "'" + dn + "' is not a distinguished name; expected e.g. "
-                    + "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example");
-        }
+        Dn dn = dn(key + ".dn", required(key + ".dn", s.dn()));
         List<PrincipalRef> eligible = principals(key + ".eligible", s.eligible());
         if (s.eligible() == null || s.eligible().isEmpty()) {
             error(key + ".eligible", "is missing; list who may request this group (" + PrincipalRef.ACCEPTED + ")");
@@ -119,9 +115,21 @@ public final class PolicyValidation {
         if (errors.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new GroupPolicy(name, blankTo(s.displayName(), name), dn.strip(), eligible, max, def,
+        return Optional.of(new GroupPolicy(name, blankTo(s.displayName(), name), dn, eligible, max, def,
                 justification, ticket, approvers, breakGlass ? 0 : required, timeout, Optional.ofNullable(reminder),
                 escalation, breakGlass, Optional.ofNullable(channel), permanent));
+    }
+
+    private Dn dn(String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Dn.parse(text);
+        } catch (IllegalArgumentException e) {
+            error(key, e.getMessage() + "; expected e.g. CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example");
+            return null;
+        }
     }
 
     private TicketRule ticket(String key, PolicySource.TicketSource t) {

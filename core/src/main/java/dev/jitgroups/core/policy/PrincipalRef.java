@@ -1,5 +1,6 @@
 package dev.jitgroups.core.policy;
 
+import dev.jitgroups.core.directory.Dn;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ public sealed interface PrincipalRef {
     }
 
     /** An Active Directory group by DN; its members are resolved transitively. */
-    record AdGroup(String dn) implements PrincipalRef {
+    record AdGroup(Dn dn) implements PrincipalRef {
         @Override
         public String text() {
             return "group:" + dn;
@@ -64,12 +65,12 @@ public sealed interface PrincipalRef {
             return new Manager();
         }
         if (lower.startsWith("group:")) {
-            String dn = text.substring("group:".length()).strip();
-            if (!DistinguishedNames.looksLikeDn(dn)) {
-                throw new IllegalArgumentException("'" + text + "' is not group:<DN>; expected e.g. "
-                        + "group:CN=Tier0 Approvers,OU=Groups,DC=corp,DC=example");
+            try {
+                return new AdGroup(Dn.parse(text.substring("group:".length())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + text + "' is not group:<DN> (" + e.getMessage() + "); expected "
+                        + "e.g. group:CN=Tier0 Approvers,OU=Groups,DC=corp,DC=example");
             }
-            return new AdGroup(dn);
         }
         if (lower.startsWith("entra-group:")) {
             String id = text.substring("entra-group:".length()).strip();

@@ -1,6 +1,7 @@
 package dev.jitgroups.core.request;
 
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.MemberRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,12 @@ public final class AccessRequest {
             throw new IllegalTransitionException(id, status, RequestStatus.ACTIVE);
         }
         return to(RequestStatus.ACTIVE, now, approvals, now, now.plus(duration), closedBy, reason);
+    }
+
+    /** The same request with the requester as the directory has the account now (current DN, objectGUID). */
+    public AccessRequest withRequesterSeenAs(MemberRef found) {
+        return new AccessRequest(id, groupName, requester.seenAs(found), duration, justification, ticket, breakGlass,
+                status, createdAt, updatedAt, activatedAt, endsAt, approvals, closedBy, reason, version);
     }
 
     /** The directory refused permanently; {@code why} is shown to people. */

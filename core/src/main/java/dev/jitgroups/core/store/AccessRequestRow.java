@@ -18,6 +18,7 @@ class AccessRequestRow {
     String groupName;
     String requesterId;
     String requesterDn;
+    String requesterGuid;
     String requesterUpn;
     String requesterSam;
     String requesterName;

@@ -1,5 +1,6 @@
 package dev.jitgroups.core.store;
 
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.Approval;
@@ -113,7 +114,8 @@ class JdbcAccessRequestStore implements AccessRequestStore {
         row.groupName = r.groupName();
         Requester q = r.requester();
         row.requesterId = q.id();
-        row.requesterDn = q.dn();
+        row.requesterDn = q.dn().toString();
+        row.requesterGuid = q.objectGuid().orElse(null);
         row.requesterUpn = q.userPrincipalName();
         row.requesterSam = q.samAccountName();
         row.requesterName = q.displayName();
@@ -139,7 +141,8 @@ class JdbcAccessRequestStore implements AccessRequestStore {
         List<Approval> approvals = row.approvals.stream()
                 .map(a -> new Approval(a.approverId, a.approverName, a.approvedAt, a.approvalComment)).toList();
         return new AccessRequest(new RequestId(row.id), row.groupName,
-                new Requester(row.requesterId, row.requesterDn, row.requesterUpn, row.requesterSam, row.requesterName),
+                new Requester(row.requesterId, Dn.parse(row.requesterDn), row.requesterUpn, row.requesterSam,
+                        row.requesterName, Optional.ofNullable(row.requesterGuid)),
                 Duration.ofSeconds(row.durationSeconds), row.justification, row.ticket, row.breakGlass,
                 RequestStatus.valueOf(row.status), row.createdAt, row.updatedAt, row.activatedAt, row.endsAt,
                 approvals, row.closedBy, row.reason, row.version);

@@ -3,7 +3,10 @@ package dev.jitgroups.core.workflow;
 import dev.jitgroups.core.audit.AuditEntry;
 import dev.jitgroups.core.audit.AuditLog;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.directory.GroupMembership;
+import dev.jitgroups.core.directory.MemberRef;
+import dev.jitgroups.core.directory.Removal;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -40,13 +43,14 @@ public class GrantJobs {
     private final AuditLog audit;
     private final JobQueue jobs;
     private final CoreSettings settings;
+    private final ManagedGroupChecks groups;
     private final TransactionTemplate tx;
     private final TransactionTemplate separateTx;
     private final Clock clock;
 
     public GrantJobs(PolicyCatalog catalog, AccessRequestStore store, GroupMembership membership,
-            Transitions transitions, AuditLog audit, JobQueue jobs, CoreSettings settings, TransactionTemplate tx,
-            Clock clock) {
+            Transitions transitions, AuditLog audit, JobQueue jobs, CoreSettings settings, ManagedGroupChecks groups,
+            TransactionTemplate tx, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.membership = membership;
@@ -54,6 +58,7 @@ public class GrantJobs {
         this.audit = audit;
         this.jobs = jobs;
         this.settings = settings;
+        this.groups = groups;
         this.tx = tx;
         this.separateTx = new TransactionTemplate(tx.getTransactionManager());
         this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -71,8 +76,9 @@ public class GrantJobs {
             if (policy.isEmpty()) {
                 return failed(r, "the group " + r.groupName() + " is no longer managed by JIT Groups", now);
             }
+            MemberRef added;
             try {
-                membership.add(r.requester().toAccount(), policy.get().dn(), now.plus(r.duration()));
+                added = membership.add(r.requester().member(), policy.get().dn(), now.plus(r.duration()));
             } catch (DirectoryException e) {
                 if (!e.retryable()) {
                     return failed(r, e.getMessage(), now);
@@ -80,10 +86,10 @@ public class GrantJobs {
                 auditFirstFailure(r, "directory.add-member", "retrying", e.getMessage(), false);
                 throw e;
             }
-            AccessRequest active = r.activate(now);
+            AccessRequest active = r.activate(now).withRequesterSeenAs(added);
             Instant end = active.endsAt().orElseThrow();
             Transitions.Change change = new Transitions.Change(active, SYSTEM, "directory.member-added",
-                    r.requester().dn() + " added to " + policy.get().dn() + " until " + end)
+                    added.lastKnownDn() + " (" + added.sid() + ") added to " + policy.get().dn() + " until " + end)
                     .job(JobKind.EXPIRE, end).notice(NoticeKind.EFFECTIVE);
             Instant warnAt = end.minus(settings.expiryWarning());
             if (warnAt.isAfter(now)) {
@@ -137,7 +143,8 @@ public class GrantJobs {
                         id, r.groupName());
                 return;
             }
-            String groupDn = policy.get().dn();
+            // the group as found by its objectGUID: a rename in AD must not keep anyone in it past the grant
+            Dn groupDn = groups.currentDn(policy.get());
             if (!stillActive.isEmpty()) {
                 audit.append(entry(r, "directory.member-kept", "ok", "still covered by request "
                         + stillActive.get(0).id() + " until " + stillActive.get(0).endsAt().orElseThrow()));
@@ -147,18 +154,31 @@ public class GrantJobs {
                 }
                 return;
             }
+            Removal removal;
             try {
-                membership.remove(r.requester().toAccount(), groupDn);
+                removal = membership.remove(r.requester().member(), groupDn);
             } catch (DirectoryException e) {
                 auditFirstFailure(r, "directory.remove-member", e.retryable() ? "retrying" : "failed", e.getMessage(),
                         !e.retryable());
                 throw e;
             }
-            audit.append(entry(r, "directory.member-removed", "ok", r.requester().dn() + " removed from " + groupDn));
+            audit.append(removalEntry(r, removal, groupDn));
             if (r.status() == RequestStatus.EXPIRED) {
                 jobs.notify(NoticeKind.EXPIRED, r, "");
             }
         });
+    }
+
+    /** What the removal found, confirmed by SID: removed, already gone, or the account deleted (nothing to do). */
+    private AuditEntry removalEntry(AccessRequest r, Removal removal, Dn groupDn) {
+        String who = r.requester().id();
+        return switch (removal) {
+            case REMOVED -> entry(r, "directory.member-removed", "ok", who + " removed from " + groupDn);
+            case NOT_A_MEMBER -> entry(r, "directory.member-removed", "ok", who + " was no longer a member of " + groupDn
+                    + " (confirmed by SID)");
+            case ACCOUNT_DELETED -> entry(r, "directory.member-gone", "ok", "the account " + who + " (last seen as "
+                    + r.requester().dn() + ") no longer exists in the directory; nothing to remove from " + groupDn);
+        };
     }
 
     /** Tells the requester that the grant ends soon. */

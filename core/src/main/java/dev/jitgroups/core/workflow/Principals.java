@@ -55,7 +55,7 @@ public class Principals {
             }
             return entra.isMember(who, g.objectId());
         }
-        return requester.flatMap(r -> directory.managerOf(r.toAccount())).map(mgr -> mgr.sameAs(who)).orElse(false);
+        return requester.flatMap(r -> directory.managerOf(r.member())).map(mgr -> mgr.sameAs(who)).orElse(false);
     }
 
     /**
@@ -71,7 +71,7 @@ public class Principals {
             } else if (ref instanceof PrincipalRef.AdGroup g) {
                 found.addAll(directory.transitiveMembers(g.dn()));
             } else if (ref instanceof PrincipalRef.Manager) {
-                requester.flatMap(r -> directory.managerOf(r.toAccount())).ifPresent(found::add);
+                requester.flatMap(r -> directory.managerOf(r.member())).ifPresent(found::add);
             }
             found.stream().filter(Account::enabled).forEach(a -> out.putIfAbsent(a.id().toUpperCase(Locale.ROOT), a));
         }

@@ -5,7 +5,9 @@ import dev.jitgroups.core.audit.AuditLog;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.GroupMember;
 import dev.jitgroups.core.directory.GroupMembership;
+import dev.jitgroups.core.directory.Removal;
 import dev.jitgroups.core.notification.DriftNotice;
 import dev.jitgroups.core.notification.NotificationPort;
 import dev.jitgroups.core.policy.GroupPolicy;
@@ -15,11 +17,12 @@ import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.AccessRequestStore;
 import dev.jitgroups.core.request.RequestStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares each managed group's actual members with its active grants plus its permanent members. Members
- * that nothing covers are drift: audited, reported to the group's channel and, in enforce mode, removed.
+ * Compares each managed group's actual members with its active grants plus its permanent members, by objectSid.
+ * Members that nothing covers are drift: reported once (audited, logged, told to the group's channel) and, in
+ * enforce mode, removed. Active grants whose account is no longer a member end as revoked outside JIT Groups.
  * Each group is handled on its own, so one unreachable group does not stop the others.
  */
 @Service
@@ -40,26 +44,38 @@ public class Reconciling {
     private final AccessRequestStore store;
     private final AccountDirectory accounts;
     private final GroupMembership membership;
+    private final ManagedGroupChecks groups;
+    private final DriftLedger ledger;
+    private final EndingOutside outside;
     private final NotificationPort notifications;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public Reconciling(PolicyCatalog catalog, AccessRequestStore store, AccountDirectory accounts,
-            GroupMembership membership, NotificationPort notifications, AuditLog audit, TransactionTemplate tx,
-            Clock clock) {
+            GroupMembership membership, ManagedGroupChecks groups, DriftLedger ledger, EndingOutside outside,
+            NotificationPort notifications, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.accounts = accounts;
         this.membership = membership;
+        this.groups = groups;
+        this.ledger = ledger;
+        this.outside = outside;
         this.notifications = notifications;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
     }
 
-    /** Result for one group: members found without cover, and whether they were removed. */
-    public record GroupDrift(String group, List<String> uncovered, boolean removed) {
+    /**
+     * Result for one group.
+     *
+     * @param uncovered DNs of the members found without cover
+     * @param removed true when enforce mode removed some of them
+     * @param reported DNs of the uncovered members reported in this run (the ones not reported before)
+     */
+    public record GroupDrift(String group, List<String> uncovered, boolean removed, List<String> reported) {
     }
 
     /** Reconciles every managed group; failures of one group are logged and do not stop the rest. */
@@ -76,37 +92,97 @@ public class Reconciling {
     }
 
     public GroupDrift reconcile(GroupPolicy policy, boolean enforce) {
-        Set<String> covered = new HashSet<>();
+        Optional<ManagedGroupChecks.Problem> problem = groups.check(policy);
+        if (problem.isPresent()) {
+            LOG.warn("reconciliation of {} skipped: {}", policy.name(), problem.get().text());
+            return new GroupDrift(policy.name(), List.of(), false, List.of());
+        }
+        Instant now = clock.instant();
+        // grants first: a grant read as ACTIVE here had its member added (and read back) before the members are read
         List<AccessRequest> grants = store.findByGroup(policy.name(), EnumSet.of(RequestStatus.ACTIVE,
                 RequestStatus.APPROVED));
-        grants.forEach(g -> covered.add(normal(g.requester().dn())));
-        for (PrincipalRef ref : policy.permanentMembers()) {
-            if (ref instanceof PrincipalRef.User u) {
-                accounts.findUser(u.reference()).ifPresent(a -> covered.add(normal(a.dn())));
-            }
-        }
-        List<String> uncovered = membership.directMemberDns(policy.dn()).stream()
-                .filter(dn -> !covered.contains(normal(dn))).sorted().toList();
-        if (uncovered.isEmpty()) {
-            return new GroupDrift(policy.name(), uncovered, false);
-        }
-        boolean removed = false;
+        List<GroupMember> members = membership.directMembers(policy.dn());
+        MemberComparison.Result found = MemberComparison.compare(grants, permanentSids(policy), members, now);
+        found.missing().forEach(grant -> outside.endIfStillMissing(grant.id(), policy));
+        List<GroupMember> uncovered = found.uncovered();
+        Set<String> fresh = ledger.record(policy.name(), uncovered, now);
+        Set<String> handled = new HashSet<>();
+        List<GroupMember> removed = new ArrayList<>();
         if (enforce) {
-            for (String dn : uncovered) {
-                membership.remove(new Account(dn, dn, null, null, dn, true), policy.dn());
+            for (GroupMember member : uncovered) {
+                removeUncovered(policy, member, handled, removed);
             }
-            removed = true;
         }
-        boolean done = removed;
-        tx.executeWithoutResult(s -> uncovered.forEach(dn -> audit.append(new AuditEntry(clock.instant(), "system",
-                "drift.detected", null, policy.name(), dn, done ? "removed" : "reported",
-                "member of " + policy.dn() + " without an active grant or permanent membership"))));
-        notifications.drift(new DriftNotice(policy, uncovered, removed));
-        return new GroupDrift(policy.name(), uncovered, removed);
+        List<GroupMember> reported = uncovered.stream().filter(m -> fresh.contains(m.key()) && !handled.contains(m.key()))
+                .toList();
+        report(policy, reported);
+        if (!removed.isEmpty()) {
+            notifications.drift(new DriftNotice(policy, dns(removed), true));
+        }
+        return new GroupDrift(policy.name(), dns(uncovered), !removed.isEmpty(), dns(reported));
     }
 
-    /** DN comparison key: case and the spaces after separators do not matter in AD DNs. */
-    static String normal(String dn) {
-        return dn.toLowerCase(Locale.ROOT).replaceAll("\\s*([,=+])\\s*", "$1").strip();
+    private Set<String> permanentSids(GroupPolicy policy) {
+        Set<String> sids = new HashSet<>();
+        for (PrincipalRef ref : policy.permanentMembers()) {
+            if (ref instanceof PrincipalRef.User u) {
+                accounts.findUser(u.reference()).map(Account::id).ifPresent(sids::add);
+            }
+        }
+        return sids;
+    }
+
+    /**
+     * Removes one uncovered member, unless a grant of theirs began since the members were read: checked under the
+     * lock of their grants, which an apply holds while it adds them.
+     */
+    private void removeUncovered(GroupPolicy policy, GroupMember member, Set<String> handled, List<GroupMember> removed) {
+        try {
+            Boolean done = tx.execute(s -> {
+                if (member.sid().isPresent()) {
+                    String sid = member.sid().get();
+                    store.lockGrantsOf(sid, policy.name());
+                    if (store.findByRequester(sid, EnumSet.of(RequestStatus.ACTIVE, RequestStatus.APPROVED)).stream()
+                            .anyMatch(r -> r.groupName().equals(policy.name()))) {
+                        return false;
+                    }
+                    if (membership.remove(member.ref().orElseThrow(), policy.dn()) != Removal.REMOVED) {
+                        return false;
+                    }
+                } else {
+                    membership.removeMemberValue(member.dn(), policy.dn());
+                }
+                audit.append(drift(policy, member, "removed"));
+                return true;
+            });
+            handled.add(member.key());
+            if (Boolean.TRUE.equals(done)) {
+                removed.add(member);
+                LOG.warn("Removed {}{} from {} ({}): no active grant or permanent membership covers it", member.dn(),
+                        member.sid().map(s -> " (" + s + ")").orElse(""), policy.name(), policy.dn());
+            }
+        } catch (DirectoryException e) {
+            LOG.warn("Could not remove {} from {} (no grant covers it): {}", member.dn(), policy.name(), e.getMessage());
+        }
+    }
+
+    private void report(GroupPolicy policy, List<GroupMember> reported) {
+        if (reported.isEmpty()) {
+            return;
+        }
+        reported.forEach(m -> LOG.warn("Drift in {} ({}): {}{} is a member without an active grant or permanent "
+                + "membership", policy.name(), policy.dn(), m.dn(), m.sid().map(s -> " (" + s + ")").orElse("")));
+        tx.executeWithoutResult(s -> reported.forEach(m -> audit.append(drift(policy, m, "reported"))));
+        notifications.drift(new DriftNotice(policy, dns(reported), false));
+    }
+
+    private AuditEntry drift(GroupPolicy policy, GroupMember member, String outcome) {
+        return new AuditEntry(clock.instant(), GrantJobs.SYSTEM, "drift.detected", null, policy.name(),
+                member.dn().toString(), outcome, "member of " + policy.dn() + member.sid().map(s -> " (" + s + ")").orElse("")
+                + " without an active grant or permanent membership");
+    }
+
+    private static List<String> dns(List<GroupMember> members) {
+        return members.stream().map(m -> m.dn().toString()).sorted().toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.jitgroups.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.InvalidPolicyException;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -76,7 +77,7 @@ class PolicyConfigurationTest {
         assertThat(p.maxDuration()).isEqualTo(Duration.ofHours(4));
         assertThat(p.requiredApprovals()).isEqualTo(2);
         assertThat(p.approvers()).containsExactly(
-                new PrincipalRef.AdGroup("CN=Tier0 Approvers,OU=Groups,DC=corp,DC=example"), new PrincipalRef.Manager());
+                new PrincipalRef.AdGroup(Dn.parse("CN=Tier0 Approvers,OU=Groups,DC=corp,DC=example")), new PrincipalRef.Manager());
         assertThat(p.ticket().accepts("INC123456")).isTrue();
         assertThat(p.ticket().accepts("INC12")).isFalse();
         assertThat(p.reminderAfter()).contains(Duration.ofHours(1));

@@ -1,5 +1,6 @@
 package dev.jitgroups.core.policy;
 
+import dev.jitgroups.core.directory.Dn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ final class PolicyFixtures {
 
     static GroupPolicy policy(String name, String displayName, Duration max, boolean justificationRequired,
             TicketRule ticket) {
-        return new GroupPolicy(name, displayName, DN, List.of(), max, Duration.ofHours(1), justificationRequired,
+        return new GroupPolicy(name, displayName, Dn.parse(DN), List.of(), max, Duration.ofHours(1), justificationRequired,
                 ticket, List.of(PrincipalRef.parse("carol@corp.example")), 1, Duration.ofHours(8), Optional.empty(),
                 List.of(), false, Optional.empty(), List.of());
     }

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.jitgroups.core.directory.AccountDirectory;
 import dev.jitgroups.core.directory.GroupMembership;
+import dev.jitgroups.core.directory.ManagedGroups;
 import dev.jitgroups.ldap.connection.LdapConnections;
 import dev.jitgroups.ldap.connection.LdapSettings;
 import dev.jitgroups.ldap.directory.LdapAccountDirectory;
@@ -89,8 +90,10 @@ public class LdapAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "directoryHealthIndicator")
-        DirectoryHealthIndicator directoryHealthIndicator(LDAPConnectionPool jitLdapConnectionPool, LdapSettings settings) {
-            return new DirectoryHealthIndicator(jitLdapConnectionPool, settings.parsedBaseDn().toString());
+        DirectoryHealthIndicator directoryHealthIndicator(LDAPConnectionPool jitLdapConnectionPool, LdapSettings settings,
+                GroupMembership membership, ObjectProvider<ManagedGroups> managedGroups) {
+            return new DirectoryHealthIndicator(jitLdapConnectionPool, settings.parsedBaseDn().toString(), membership,
+                    managedGroups);
         }
     }
 }

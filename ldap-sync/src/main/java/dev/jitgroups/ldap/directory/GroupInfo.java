@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.RDN;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the adapter needs to know about a group before writing to it.
@@ -11,11 +12,17 @@ import java.util.List;
  * @param dn the group's DN
  * @param groupType AD's {@code groupType} (security bit 0x80000000 plus a scope bit)
  * @param protectedGroup adminCount=1: its permissions are reset from AdminSDHolder by SDProp
+ * @param cloudSyncMarker set when Entra Cloud Sync provisions the group ({@code name=value} of the marking attribute)
  */
-public record GroupInfo(DN dn, int groupType, boolean protectedGroup) {
+public record GroupInfo(DN dn, int groupType, boolean protectedGroup, Optional<String> cloudSyncMarker) {
 
     /** The security-enabled bit of {@code groupType}; groups without it are distribution lists. */
     public static final int SECURITY_ENABLED = 0x80000000;
+
+    /** A group that Cloud Sync does not provision. */
+    public GroupInfo(DN dn, int groupType, boolean protectedGroup) {
+        this(dn, groupType, protectedGroup, Optional.empty());
+    }
 
     public boolean security() {
         return (groupType & SECURITY_ENABLED) != 0;

@@ -13,6 +13,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.Dn;
+import dev.jitgroups.core.directory.MemberRef;
 import dev.jitgroups.ldap.errors.LdapErrors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,10 +88,10 @@ public final class LdapAccountDirectory implements AccountDirectory {
     }
 
     @Override
-    public boolean isTransitiveMember(Account user, String groupDn) {
-        DN target = parse(groupDn);
+    public boolean isTransitiveMember(Account user, Dn group) {
+        DN target = Dns.ldap(group);
         Set<DN> seen = new HashSet<>();
-        List<DN> level = List.of(parse(user.dn()));
+        List<DN> level = List.of(Dns.ldap(user.dn()));
         try {
             // walk upwards from the user: groups that contain the current level, until the target or the top
             for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
@@ -107,7 +109,7 @@ public final class LdapAccountDirectory implements AccountDirectory {
             }
             return false;
         } catch (LDAPException e) {
-            throw LdapErrors.map(e, "Checking whether " + user.displayName() + " is a member of " + groupDn);
+            throw LdapErrors.map(e, "Checking whether " + user.displayName() + " is a member of " + group);
         }
     }
 
@@ -126,11 +128,11 @@ public final class LdapAccountDirectory implements AccountDirectory {
     }
 
     @Override
-    public List<Account> transitiveMembers(String groupDn) {
+    public List<Account> transitiveMembers(Dn top) {
         Map<DN, Account> users = new LinkedHashMap<>();
         Set<DN> seenGroups = new HashSet<>();
         Deque<DN> pending = new ArrayDeque<>();
-        pending.add(parse(groupDn));
+        pending.add(Dns.ldap(top));
         try {
             while (!pending.isEmpty()) {
                 DN group = pending.poll();
@@ -154,15 +156,16 @@ public final class LdapAccountDirectory implements AccountDirectory {
                 }
             }
         } catch (LDAPException e) {
-            throw LdapErrors.map(e, "Reading the members of " + groupDn);
+            throw LdapErrors.map(e, "Reading the members of " + top);
         }
         return List.copyOf(users.values());
     }
 
     @Override
-    public Optional<Account> managerOf(Account user) {
+    public Optional<Account> managerOf(MemberRef user) {
         try {
-            SearchResultEntry entry = ldap.getEntry(user.dn(), "manager");
+            Optional<SidLookup.Found> found = SidLookup.find(ldap, baseDn, user.sid());
+            SearchResultEntry entry = found.isEmpty() ? null : ldap.getEntry(found.get().dn().toString(), "manager");
             String managerDn = entry == null ? null : entry.getAttributeValue("manager");
             if (managerDn == null) {
                 return Optional.empty();
@@ -170,7 +173,7 @@ public final class LdapAccountDirectory implements AccountDirectory {
             SearchResultEntry manager = ldap.getEntry(managerDn, UserEntries.ATTRIBUTES);
             return manager != null && UserEntries.isUser(manager) ? UserEntries.toAccount(manager) : Optional.empty();
         } catch (LDAPException e) {
-            throw LdapErrors.map(e, "Reading the manager of " + user.displayName());
+            throw LdapErrors.map(e, "Reading the manager of " + user.sid() + " (" + user.lastKnownDn() + ")");
         }
     }
 

@@ -39,7 +39,7 @@ final class UserEntries {
         }
         Integer uac = entry.getAttributeValueAsInteger("userAccountControl");
         boolean enabled = uac == null || (uac & ACCOUNT_DISABLED) == 0;
-        return Optional.of(new Account(id, entry.getDN(), entry.getAttributeValue("userPrincipalName"),
+        return Optional.of(new Account(id, Dns.core(entry.getDN()), entry.getAttributeValue("userPrincipalName"),
                 entry.getAttributeValue("sAMAccountName"), entry.getAttributeValue("displayName"), enabled));
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -133,6 +134,48 @@ public abstract class DirectoryFixture implements AutoCloseable {
             admin.modify(group.toString(), new Modification(ModificationType.ADD, "member", batch.toArray(new String[0])));
         }
     }
+
+    /** An organizational unit under the test OU. */
+    public DN createOu(String name) throws LDAPException {
+        DN dn = child(testOu, "OU", name);
+        admin.add(new Entry(dn, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", name)));
+        return dn;
+    }
+
+    /** Renames an entry in place (a new CN): what an administrator does when someone changes their name. */
+    public DN rename(DN entry, String newCn) throws LDAPException {
+        RDN rdn = new RDN("CN", newCn);
+        admin.modifyDN(entry.toString(), rdn.toString(), true);
+        return new DN(rdn, entry.getParent());
+    }
+
+    /** Moves an entry to another container, keeping its name. */
+    public DN move(DN entry, DN newParent) throws LDAPException {
+        admin.modifyDN(entry.toString(), entry.getRDN().toString(), true, newParent.toString());
+        return new DN(entry.getRDN(), newParent);
+    }
+
+    /** Deletes an entry, as an administrator deletes an account. */
+    public void delete(DN entry) throws LDAPException {
+        admin.delete(entry.toString());
+    }
+
+    /** The direct member values of a group, read by the admin connection. */
+    public Set<DN> membersOf(DN group) throws LDAPException {
+        Set<DN> members = new HashSet<>();
+        SearchResultEntry entry = admin.getEntry(group.toString(), "member");
+        String[] values = entry.getAttributeValues("member");
+        for (String value : values == null ? new String[0] : values) {
+            members.add(new DN(value));
+        }
+        return members;
+    }
+
+    /** The {@code jit.ldap.*} settings with which an application reaches this directory. */
+    public abstract Map<String, String> applicationProperties();
+
+    /** True when the schema has the attributes that mark groups provisioned by Entra Cloud Sync. */
+    public abstract boolean knowsCloudSyncAttributes();
 
     public void setAttribute(DN entry, String attribute, String value) throws LDAPException {
         admin.modify(entry.toString(), new Modification(ModificationType.REPLACE, attribute, value));

@@ -7,10 +7,13 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.jitgroups.ldap.connection.LdapConnections;
 import dev.jitgroups.ldap.connection.LdapSettings;
+import dev.jitgroups.ldap.directory.GuidCodec;
 import dev.jitgroups.ldap.directory.SidCodec;
 import dev.jitgroups.ldap.embedded.EmbeddedDirectory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** The embedded in-memory directory, seeded with the demo forest, reached over loopback LDAP like a DC. */
 public final class EmbeddedFixture extends DirectoryFixture {
@@ -56,8 +59,25 @@ public final class EmbeddedFixture extends DirectoryFixture {
     }
 
     @Override
+    public Map<String, String> applicationProperties() {
+        return applicationProperties(server);
+    }
+
+    /** The {@code jit.ldap.*} settings with which an application reaches the embedded server like a DC. */
+    public static Map<String, String> applicationProperties(EmbeddedDirectory server) {
+        return Map.of("jit.ldap.urls[0]", server.url(), "jit.ldap.allow-plain", "true", "jit.ldap.bind-dn", server.bindDn(),
+                "jit.ldap.password", server.bindPassword(), "jit.ldap.base-dn", server.baseDn());
+    }
+
+    @Override
+    public boolean knowsCloudSyncAttributes() {
+        return true;
+    }
+
+    @Override
     protected void addGeneratedAttributes(Entry entry, int serial) {
         entry.addAttribute(new Attribute("objectSid", SidCodec.encode(DOMAIN_SID + "-" + (50_000 + serial))));
+        entry.addAttribute(new Attribute("objectGUID", GuidCodec.encode(UUID.randomUUID().toString())));
     }
 
     @Override

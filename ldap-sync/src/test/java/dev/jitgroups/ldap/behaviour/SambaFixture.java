@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A real AD implementation: the Samba AD DC, reached over LDAPS with its CA verified. */
 public final class SambaFixture extends DirectoryFixture {
@@ -51,6 +52,19 @@ public final class SambaFixture extends DirectoryFixture {
     @Override
     public boolean honoursRangeRequests() {
         return true;
+    }
+
+    @Override
+    public Map<String, String> applicationProperties() {
+        return Map.of("jit.ldap.urls[0]", env.ldapsUrl(), "jit.ldap.ca-file", env.caPem().toString(),
+                "jit.ldap.tls-server-name", env.certificateHostName(), "jit.ldap.bind-dn", env.bindDn(),
+                "jit.ldap.password", env.bindPassword(), "jit.ldap.base-dn", env.baseDn(), "jit.ldap.response-timeout", "60s");
+    }
+
+    /** Samba's schema (objectVersion 69, Windows Server 2012 R2) has neither Cloud Sync attribute, and refuses extensions. */
+    @Override
+    public boolean knowsCloudSyncAttributes() {
+        return false;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.ldap.connection.LdapConnections;
 import dev.jitgroups.ldap.connection.LdapSettings;
+import dev.jitgroups.ldap.directory.Dns;
 import dev.jitgroups.ldap.directory.GroupScope;
 import dev.jitgroups.ldap.membership.LdapGroupMembership;
 import dev.jitgroups.ldap.ttl.PamFeature;
@@ -94,7 +95,7 @@ class SambaOnlyTest {
                 LOW_RIGHTS_PASSWORD, env.caPem(), env.certificateHostName()))) {
             LdapGroupMembership membership = new LdapGroupMembership(lowRights, fixture.baseDn(), false, Clock.systemUTC());
 
-            assertThatThrownBy(() -> membership.add(member, group.toString(), null))
+            assertThatThrownBy(() -> membership.add(member.memberRef(), Dns.core(group), null))
                     .isInstanceOfSatisfying(DirectoryException.class, e -> {
                         assertThat(e.retryable()).isFalse();
                         assertThat(e.getCause()).isInstanceOfSatisfying(LDAPException.class,
@@ -114,7 +115,7 @@ class SambaOnlyTest {
                 LOW_RIGHTS_PASSWORD, env.caPem(), env.certificateHostName()))) {
             LdapGroupMembership membership = new LdapGroupMembership(lowRights, fixture.baseDn(), false, Clock.systemUTC());
 
-            assertThatThrownBy(() -> membership.add(member, group.toString(), null))
+            assertThatThrownBy(() -> membership.add(member.memberRef(), Dns.core(group), null))
                     .hasMessageContaining("protected group (adminCount=1)")
                     .hasMessageContaining("CN=AdminSDHolder,CN=System," + fixture.baseDn());
         }

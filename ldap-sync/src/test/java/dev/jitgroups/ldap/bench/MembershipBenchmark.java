@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.controls.SubtreeDeleteRequestControl;
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.ldap.directory.Dns;
 import dev.jitgroups.ldap.connection.LdapConnections;
 import dev.jitgroups.ldap.connection.LdapSettings;
 import dev.jitgroups.ldap.directory.GroupScope;
@@ -96,8 +97,8 @@ public final class MembershipBenchmark {
     private static double raw(LDAPConnectionPool pool, DN group, List<Account> accounts) throws LDAPException {
         long start = System.nanoTime();
         for (Account account : accounts) {
-            pool.modify(group.toString(), new Modification(ModificationType.ADD, "member", account.dn()));
-            pool.modify(group.toString(), new Modification(ModificationType.DELETE, "member", account.dn()));
+            pool.modify(group.toString(), new Modification(ModificationType.ADD, "member", account.dn().toString()));
+            pool.modify(group.toString(), new Modification(ModificationType.DELETE, "member", account.dn().toString()));
         }
         return 2.0 * accounts.size() / ((System.nanoTime() - start) / 1e9);
     }
@@ -106,8 +107,8 @@ public final class MembershipBenchmark {
     private static double adapter(LdapGroupMembership membership, DN group, List<Account> accounts) {
         long start = System.nanoTime();
         for (Account account : accounts) {
-            membership.add(account, group.toString(), null);
-            membership.remove(account, group.toString());
+            membership.add(account.memberRef(), Dns.core(group), null);
+            membership.remove(account.memberRef(), Dns.core(group));
         }
         return 2.0 * accounts.size() / ((System.nanoTime() - start) / 1e9);
     }

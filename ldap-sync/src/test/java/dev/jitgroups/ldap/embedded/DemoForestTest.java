@@ -14,6 +14,7 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.RDN;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.ldap.behaviour.EmbeddedFixture;
 import dev.jitgroups.ldap.connection.LdapConnections;
 import dev.jitgroups.ldap.directory.GroupInfo;
@@ -87,12 +88,12 @@ class DemoForestTest {
     @Test
     void the_manager_chain_runs_from_alice_to_erin_to_frank() {
         Account alice = directory.findUser("alice").orElseThrow();
-        Account erin = directory.managerOf(alice).orElseThrow();
-        Account frank = directory.managerOf(erin).orElseThrow();
+        Account erin = directory.managerOf(alice.memberRef()).orElseThrow();
+        Account frank = directory.managerOf(erin.memberRef()).orElseThrow();
 
         assertThat(erin.samAccountName()).isEqualTo("erin");
         assertThat(frank.samAccountName()).isEqualTo("frank");
-        assertThat(directory.managerOf(frank)).isEmpty();
+        assertThat(directory.managerOf(frank.memberRef())).isEmpty();
     }
 
     @Test
@@ -104,12 +105,12 @@ class DemoForestTest {
     void bob_is_eligible_for_tier0_through_the_nested_group() {
         Account bob = directory.findUser("bob").orElseThrow();
 
-        assertThat(directory.isTransitiveMember(bob, TIER0_ELIGIBLE)).isTrue();
-        assertThat(directory.transitiveMembers(TIER0_ELIGIBLE)).extracting(Account::samAccountName)
+        assertThat(directory.isTransitiveMember(bob, Dn.parse(TIER0_ELIGIBLE))).isTrue();
+        assertThat(directory.transitiveMembers(Dn.parse(TIER0_ELIGIBLE))).extracting(Account::samAccountName)
                 .containsExactlyInAnyOrder("alice", "bob");
         assertThat(directory.isTransitiveMember(directory.findUser("sofia").orElseThrow(),
-                "CN=Server Approvers,OU=Groups,DC=corp,DC=example")).isTrue();
-        assertThat(directory.isTransitiveMember(directory.findUser("carol").orElseThrow(), TIER0_ELIGIBLE)).isFalse();
+                Dn.parse("CN=Server Approvers,OU=Groups,DC=corp,DC=example"))).isTrue();
+        assertThat(directory.isTransitiveMember(directory.findUser("carol").orElseThrow(), Dn.parse(TIER0_ELIGIBLE))).isFalse();
     }
 
     @Test
@@ -132,7 +133,7 @@ class DemoForestTest {
                 false, Clock.systemUTC());
         Account alice = directory.findUser("alice").orElseThrow();
 
-        assertThatThrownBy(() -> membership.add(alice, "CN=All Staff,OU=Groups,DC=corp,DC=example", null))
+        assertThatThrownBy(() -> membership.add(alice.memberRef(), Dn.parse("CN=All Staff,OU=Groups,DC=corp,DC=example"), null))
                 .isInstanceOf(DirectoryException.class).hasMessageContaining("distribution group");
     }
 }

@@ -2,11 +2,9 @@ package dev.jitgroups.ldap.embedded;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldif.LDIFReader;
 import java.net.InetAddress;
 
 /**
@@ -18,12 +16,10 @@ public final class InterceptedDirectory implements AutoCloseable {
     private final InMemoryDirectoryServer server;
 
     public InterceptedDirectory(InMemoryOperationInterceptor interceptor) throws Exception {
-        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("DC=corp,DC=example");
-        config.setSchema(EmbeddedDirectory.adSchema());
+        InMemoryDirectoryServerConfig config = EmbeddedDirectory.config("DC=corp,DC=example", 0);
         config.addInMemoryOperationInterceptor(interceptor);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
         server = new InMemoryDirectoryServer(config);
-        server.importFromLDIF(true, new LDIFReader(EmbeddedDirectory.class.getResourceAsStream(EmbeddedDirectory.DEMO_FOREST)));
+        EmbeddedDirectory.seed(server, EmbeddedDirectory.class.getResourceAsStream(EmbeddedDirectory.DEMO_FOREST));
         server.startListening();
     }
 

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModifyRequest;
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.Dn;
 import dev.jitgroups.ldap.directory.LdapAccountDirectory;
 import dev.jitgroups.ldap.embedded.InterceptedDirectory;
 import dev.jitgroups.ldap.membership.LdapGroupMembership;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class TimeBoundMembershipTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
-    private static final String TIER0 = "CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example";
+    private static final Dn TIER0 = Dn.parse("CN=JIT Tier0 Admins,OU=Privileged,DC=corp,DC=example");
 
     @Test
     void with_the_pam_feature_a_grant_is_written_as_a_member_with_a_ttl_until_its_end() throws Exception {
@@ -40,13 +41,13 @@ class TimeBoundMembershipTest {
             Account alice = new LdapAccountDirectory(ldap, domain).findUser("alice").orElseThrow();
             LdapGroupMembership membership = new LdapGroupMembership(ldap, domain, true, Clock.fixed(NOW, ZoneOffset.UTC));
 
-            membership.add(alice, TIER0, NOW.plus(Duration.ofHours(2)));
-            membership.add(alice, TIER0, NOW.plus(Duration.ofHours(3)));
+            membership.add(alice.memberRef(), TIER0, NOW.plus(Duration.ofHours(2)));
+            membership.add(alice.memberRef(), TIER0, NOW.plus(Duration.ofHours(3)));
 
             // extending: remove and re-add with the new TTL (AD keeps the first TTL otherwise)
             assertThat(recorder.operations).containsExactly("delete " + alice.dn(), "add <TTL=7200," + alice.dn() + ">",
                     "delete " + alice.dn(), "add <TTL=10800," + alice.dn() + ">");
-            assertThat(membership.isDirectMember(alice, TIER0)).isTrue();
+            assertThat(membership.isDirectMember(alice.memberRef(), TIER0)).isTrue();
         }
     }
 
@@ -57,7 +58,8 @@ class TimeBoundMembershipTest {
             DN domain = new DN("DC=corp,DC=example");
             Account alice = new LdapAccountDirectory(ldap, domain).findUser("alice").orElseThrow();
 
-            new LdapGroupMembership(ldap, domain, false, Clock.fixed(NOW, ZoneOffset.UTC)).add(alice, TIER0, NOW.plusSeconds(60));
+            new LdapGroupMembership(ldap, domain, false, Clock.fixed(NOW, ZoneOffset.UTC))
+                    .add(alice.memberRef(), TIER0, NOW.plusSeconds(60));
 
             assertThat(recorder.operations).containsExactly("add " + alice.dn());
         }
