@@ -3,6 +3,7 @@ package dev.jitgroups.bot.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitgroups.bot.cards.Markdown;
+import dev.jitgroups.bot.cards.Notice;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.identity.Identity;
 import dev.jitgroups.bot.notify.ConversationStore;
@@ -60,22 +61,22 @@ public class CardActions {
     public ObjectNode onAction(Inbound in, String verb, JsonNode data) {
         if (in.who() instanceof Identity.DirectoryDown down) {
             return isDecision(verb) && down.reference().isPresent() ? defer(in, down.reference().get(), verb, data)
-                    : RequestCards.notice(Replies.DIRECTORY_DOWN, true);
+                    : RequestCards.notice(Notice.attention(Replies.DIRECTORY_DOWN));
         }
         if (in.account().isEmpty()) {
-            return RequestCards.notice(Replies.NO_ACCOUNT, true);
+            return RequestCards.notice(Notice.attention(Replies.NO_ACCOUNT));
         }
         Account who = in.account().get();
         try {
             return act(in, who, verb, data);
         } catch (DirectoryException e) {
             if (!e.retryable()) {
-                return RequestCards.notice("Active Directory refused: " + Markdown.escape(e.getMessage())
-                        + ". Nothing was changed; your AD administrator can help.", true);
+                return RequestCards.notice(Notice.attention("Active Directory refused: "
+                        + Markdown.escape(e.getMessage()) + ". Nothing was changed; your AD administrator can help."));
             }
             LOG.warn("the directory went away during a {} tap by {}: {}", verb, who.userPrincipalName(), e.getMessage());
             return isDecision(verb) ? defer(in, "sid:" + who.id(), verb, data)
-                    : RequestCards.notice(Replies.DIRECTORY_DOWN, true);
+                    : RequestCards.notice(Notice.attention(Replies.DIRECTORY_DOWN));
         }
     }
 
@@ -96,27 +97,30 @@ public class CardActions {
             request = null;
         }
         if (request == null) {
-            return RequestCards.notice("That request does not exist (any more); nothing was changed.", true);
+            return RequestCards.notice(Notice.attention("That request does not exist (any more); nothing was changed."));
         }
         boolean approve = "approve".equals(verb);
         Outcome outcome = deferring.defer(new DeferredDecision(request, reference, approve, text(data, "comment"),
                 in.conversationId()));
         if (outcome instanceof Outcome.Done) {
-            return RequestCards.notice("Recorded: Active Directory cannot be reached right now, so your "
-                    + (approve ? "approval" : "denial") + " will be checked against it as soon as it is reachable, "
-                    + "and counts only then. You and the requester will be told the outcome; no need to tap again.",
-                    false);
+            return RequestCards.notice(Notice.warning("Recorded: Active Directory cannot be reached right now, so "
+                    + "your " + (approve ? "approval" : "denial") + " will be checked against it as soon as it is "
+                    + "reachable, and counts only then. You and the requester will be told the outcome; no need to "
+                    + "tap again."));
         }
-        return RequestCards.notice(Replies.refusal(outcome), true);
+        return RequestCards.notice(Notice.attention(Replies.refusal(outcome)));
     }
 
     private ObjectNode act(Inbound in, Account who, String verb, JsonNode data) {
         if ("submitRequest".equals(verb)) {
             return submit(who, data);
         }
+        if ("requestForm".equals(verb)) {
+            return RequestForm.of(requesting.eligibleGroups(who), text(data, "group"), null, RequestCards.Typed.NOTHING);
+        }
         Optional<AccessRequest> request = requestOf(data);
         if (request.isEmpty()) {
-            return RequestCards.notice("That request does not exist (any more); nothing was changed.", true);
+            return RequestCards.notice(Notice.attention("That request does not exist (any more); nothing was changed."));
         }
         AccessRequest r = request.get();
         switch (verb == null ? "" : verb) {
@@ -125,8 +129,9 @@ public class CardActions {
                 return decide(who, r, "approve".equals(verb), text(data, "comment"));
             case "refresh":
                 if (!queries.mayView(who, r)) {
-                    return RequestCards.notice("This request is not yours to see: only its requester, its approvers "
-                            + "and JIT admins can.", true);
+                    return RequestCards.notice(Notice.attention("This request is not yours to see: only its requester, "
+                            + "its approvers "
+                            + "and JIT admins can."));
                 }
                 return view(who, r, null);
             case "cancel":
@@ -136,8 +141,8 @@ public class CardActions {
             case "extend":
                 return extend(who, r, text(data, "by"));
             default:
-                return RequestCards.notice("This button is not known to this version of JIT Groups; send `help`.",
-                        true);
+                return RequestCards.notice(Notice.attention("This button is not known to this version of JIT Groups; "
+                        + "send `help`."));
         }
     }
 
@@ -145,19 +150,20 @@ public class CardActions {
         Outcome outcome = deciding.decide(new DecideCommand(r.id(), who, approve, comment));
         if (outcome instanceof Outcome.Done done) {
             String what = approve ? "You approved this request." : "You denied this request.";
-            return view(who, done.request(), what);
+            return view(who, done.request(), Notice.good(what));
         }
         if (!queries.mayView(who, r)) {
-            return RequestCards.notice(Replies.refusal(outcome), true);
+            return RequestCards.notice(Notice.attention(Replies.refusal(outcome)));
         }
-        return view(who, queries.find(r.id()).orElse(r), Replies.refusal(outcome));
+        return view(who, queries.find(r.id()).orElse(r), Notice.attention(Replies.refusal(outcome)));
     }
 
     /** The card as this person should see it: Approve/Deny only for someone who may decide it now. */
-    private ObjectNode view(Account who, AccessRequest r, String notice) {
+    private ObjectNode view(Account who, AccessRequest r, Notice notice) {
         Optional<GroupPolicy> policy = catalog.find(r.groupName());
         if (policy.isEmpty()) {
-            return RequestCards.notice("The group " + Markdown.escape(r.groupName()) + " is no longer managed.", true);
+            return RequestCards.notice(Notice.attention("The group " + Markdown.escape(r.groupName())
+                    + " is no longer managed."));
         }
         boolean mayDecide = Replies.isPending(r) && !r.isRequestedBy(who) && !r.hasApprovalFrom(who.id())
                 && deciding.mayDecide(who, r);
@@ -168,29 +174,27 @@ public class CardActions {
     private ObjectNode submit(Account who, JsonNode data) {
         List<GroupPolicy> eligible = requesting.eligibleGroups(who);
         String group = text(data, "group");
+        RequestCards.Typed typed = new RequestCards.Typed(text(data, "duration"), text(data, "justification"),
+                text(data, "ticket"));
+        if (group == null) {
+            return RequestForm.of(eligible, null, Notice.attention("Choose a group."), typed);
+        }
         Duration duration = null;
-        String typed = text(data, "duration");
-        if (typed != null && !typed.isBlank()) {
+        if (typed.duration() != null) {
             try {
-                duration = DurationText.parse(typed);
+                duration = DurationText.parse(typed.duration());
             } catch (IllegalArgumentException e) {
-                return form(eligible, "The duration " + Markdown.escape(e.getMessage()) + ".");
+                return RequestForm.of(eligible, group, Notice.attention("The duration " + Markdown.escape(
+                        e.getMessage()) + "."), typed);
             }
         }
-        if (group == null || group.isBlank()) {
-            return form(eligible, "Choose a group.");
-        }
-        Outcome outcome = requesting.submit(new SubmitCommand(who, group, duration, text(data, "justification"),
-                text(data, "ticket")));
+        Outcome outcome = requesting.submit(new SubmitCommand(who, group, duration, typed.justification(),
+                typed.ticket()));
         if (outcome instanceof Outcome.Done done) {
             return RequestCards.approval(done.request(), catalog.find(done.request().groupName()).orElseThrow(), false,
-                    List.of(), Replies.confirmation(done.request(), catalog));
+                    List.of(), Notice.good(Replies.confirmation(done.request(), catalog)));
         }
-        return form(eligible, Replies.refusal(outcome));
-    }
-
-    private ObjectNode form(List<GroupPolicy> eligible, String notice) {
-        return eligible.isEmpty() ? RequestCards.notice(notice, true) : RequestCards.requestForm(eligible, notice);
+        return RequestForm.of(eligible, group, Notice.attention(Replies.refusal(outcome)), typed);
     }
 
     private ObjectNode extend(Account who, AccessRequest r, String by) {
@@ -198,17 +202,17 @@ public class CardActions {
         try {
             d = DurationText.parse(by == null ? "1h" : by);
         } catch (IllegalArgumentException e) {
-            return RequestCards.notice("The duration " + Markdown.escape(e.getMessage()) + ".", true);
+            return RequestCards.notice(Notice.attention("The duration " + Markdown.escape(e.getMessage()) + "."));
         }
         return mine(ending.extend(r.id(), who, d), who);
     }
 
     private ObjectNode mine(Outcome outcome, Account who) {
-        String notice = outcome instanceof Outcome.Done done ? Replies.confirmation(done.request(), catalog)
-                : Replies.refusal(outcome);
+        Notice notice = outcome instanceof Outcome.Done done ? Notice.good(Replies.confirmation(done.request(), catalog))
+                : Notice.attention(Replies.refusal(outcome));
         List<AccessRequest> open = queries.openRequestsOf(who);
         if (open.isEmpty()) {
-            return RequestCards.notice(notice, !outcome.isDone());
+            return RequestCards.notice(notice);
         }
         return RequestCards.status(open, catalog::find, notice);
     }

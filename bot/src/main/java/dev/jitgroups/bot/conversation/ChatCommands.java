@@ -5,11 +5,13 @@ import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.notify.ConversationStore;
 import dev.jitgroups.bot.wording.PolicySummary;
+import dev.jitgroups.bot.wording.RefusalText;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
+import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.RequestStatus;
 import dev.jitgroups.core.workflow.CoreSettings;
@@ -109,11 +111,14 @@ public class ChatCommands {
     }
 
     private Message form(Account who) {
+        if (!who.enabled()) {
+            return Message.text(RefusalText.of(new Refusal.AccountDisabled()));
+        }
         List<GroupPolicy> eligible = requesting.eligibleGroups(who);
         if (eligible.isEmpty()) {
-            return Message.text("You are not eligible for any managed group; ask your AD administrator.");
+            return Message.text(RequestForm.NOT_ELIGIBLE);
         }
-        return Message.card(RequestCards.requestForm(eligible, null));
+        return Message.card(RequestForm.of(eligible, null, null, RequestCards.Typed.NOTHING));
     }
 
     private Message request(Account who, String text) {
@@ -144,9 +149,12 @@ public class ChatCommands {
     }
 
     private Message groups(Account who) {
+        if (!who.enabled()) {
+            return Message.text(RefusalText.of(new Refusal.AccountDisabled()));
+        }
         List<GroupPolicy> eligible = requesting.eligibleGroups(who);
         if (eligible.isEmpty()) {
-            return Message.text("You are not eligible for any managed group; ask your AD administrator.");
+            return Message.text(RequestForm.NOT_ELIGIBLE);
         }
         return Message.text("You may request:\n\n" + eligible.stream().map(p -> "- `" + p.name() + "` "
                 + Markdown.escape(p.displayName() + ": " + PolicySummary.of(p))).collect(Collectors.joining("\n")));

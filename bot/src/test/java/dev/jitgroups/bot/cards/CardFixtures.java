@@ -28,6 +28,11 @@ final class CardFixtures {
             Duration.ofHours(2), true, new TicketRule(true, Optional.of(Pattern.compile("INC\\d{6}"))),
             List.of(PrincipalRef.parse("group:CN=Server Approvers,OU=Groups,DC=corp,DC=example")), 2,
             Duration.ofHours(24), Optional.empty(), List.of(), false, Optional.empty(), List.of());
+    static final GroupPolicy HELPDESK = new GroupPolicy("helpdesk", "JIT Helpdesk Ops",
+            Dn.parse("CN=JIT Helpdesk Ops,OU=Privileged,DC=corp,DC=example"),
+            List.of(PrincipalRef.parse("group:CN=Helpdesk Eligible,OU=Groups,DC=corp,DC=example")), Duration.ofHours(2),
+            Duration.ofMinutes(30), false, TicketRule.NONE, List.of(), 0, Duration.ofHours(24), Optional.empty(),
+            List.of(), false, Optional.empty(), List.of());
 
     private CardFixtures() {
     }

@@ -25,7 +25,7 @@ class CardSchemaTest {
     @Test
     void the_schema_check_catches_a_broken_card() {
         Assumptions.assumeTrue(AdaptiveCardSchema.get().isPresent(), AdaptiveCardSchema.ABSENT);
-        ObjectNode broken = RequestCards.notice("x", false);
+        ObjectNode broken = RequestCards.notice(Notice.good("x"));
         broken.withArray("body").addObject().put("type", "TextBlock").put("txet", "misspelt");
 
         assertThat(AdaptiveCardSchema.problems(broken.toString())).isNotEmpty();

@@ -27,16 +27,21 @@ class CardTemplatesTest {
         cards.put("approval-pending-channel", RequestCards.approval(CardFixtures.oneApproval(),
                 CardFixtures.SERVER_ADMINS, false, List.of("aad-carol", "aad-sofia"), null));
         cards.put("approval-active", RequestCards.approval(CardFixtures.active(), CardFixtures.SERVER_ADMINS, false,
-                List.of(), "You approved this request."));
+                List.of(), Notice.good("You approved this request.")));
         cards.put("approval-denied", RequestCards.approval(CardFixtures.denied(), CardFixtures.SERVER_ADMINS, true,
-                List.of("aad-carol"), "This request is already denied."));
-        cards.put("request-form", RequestCards.requestForm(List.of(CardFixtures.SERVER_ADMINS), null));
-        cards.put("request-form-refused", RequestCards.requestForm(List.of(CardFixtures.SERVER_ADMINS),
-                "A ticket is required: expected a ticket id matching INC\\\\d\\{6\\}."));
+                List.of("aad-carol"), Notice.attention("This request is already denied; nothing was changed.")));
+        cards.put("request-groups", RequestCards.requestGroups(List.of(CardFixtures.SERVER_ADMINS,
+                CardFixtures.HELPDESK), null));
+        cards.put("request-form", RequestCards.requestForm(CardFixtures.SERVER_ADMINS, true, null,
+                RequestCards.Typed.NOTHING));
+        cards.put("request-form-refused", RequestCards.requestForm(CardFixtures.SERVER_ADMINS, false,
+                Notice.attention("**JIT Server Admins** needs a ticket: add `ticket INC123456` with yours."),
+                new RequestCards.Typed("4h", "patching DC01", null)));
         cards.put("status", RequestCards.status(List.of(CardFixtures.pending("patching DC01"), CardFixtures.active()),
                 g -> Optional.of(CardFixtures.SERVER_ADMINS), null));
         cards.put("expiring", RequestCards.expiring(CardFixtures.active(), CardFixtures.SERVER_ADMINS, null));
-        cards.put("notice", RequestCards.notice("That request does not exist (any more); nothing was changed.", true));
+        cards.put("notice", RequestCards.notice(Notice.attention("That request does not exist (any more); nothing "
+                + "was changed.")));
         return cards;
     }
 

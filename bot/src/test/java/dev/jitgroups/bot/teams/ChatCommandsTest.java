@@ -33,11 +33,18 @@ class ChatCommandsTest extends BotScenario {
     }
 
     @Test
-    void request_without_arguments_shows_the_form_with_eligible_groups() {
+    void request_without_arguments_asks_for_the_group_then_shows_that_groups_form() {
         FakeBotConnector.Sent reply = say(TeamsPerson.ALICE, "request").get(0);
 
         assertThat(reply.isCard()).isTrue();
-        assertThat(reply.card().toString()).contains("tier0-admins", "server-admins", "helpdesk", "submitRequest");
+        assertThat(reply.card().toString()).contains("tier0-admins", "server-admins", "helpdesk", "requestForm");
+        String form = tap(TeamsPerson.ALICE, "requestForm", FakeBotConnector.MAPPER.createObjectNode()
+                .put("group", "helpdesk")).toString();
+        assertThat(form).contains("Request JIT Helpdesk Ops", "submitRequest", "\"group\":\"helpdesk\"", "30m")
+                .doesNotContain("\"id\":\"ticket\"");
+        String server = tap(TeamsPerson.ALICE, "requestForm", FakeBotConnector.MAPPER.createObjectNode()
+                .put("group", "server-admins")).toString();
+        assertThat(server).contains("\"id\":\"ticket\"", "e.g. INC123456", "\"value\":\"2h\"");
     }
 
     @Test

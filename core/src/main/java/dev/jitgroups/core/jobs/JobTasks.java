@@ -59,11 +59,12 @@ class JobTasks {
     }
 
     @Bean
-    OneTimeTask<String> noticeTask(Notifying notifying, JobSettings settings) {
+    OneTimeTask<String> noticeTask(Notifying notifying, NoticeOrder order, JobSettings settings) {
         return Tasks.oneTime(NOTICE_TASK, String.class)
                 .onFailure(new CappedBackoff<>(settings.retryInitial(), settings.retryMax()))
                 .execute((instance, ctx) -> {
                     String[] parts = instance.getId().split("/");
+                    order.awaitOlder(parts[0], NoticeOrder.versionOf(instance.getId()));
                     notifying.send(NoticeKind.valueOf(parts[1]), RequestId.parse(parts[0]),
                             instance.getData() == null ? "" : instance.getData());
                 });

@@ -16,9 +16,28 @@ public final class RecordingNotifications implements NotificationPort {
     public final List<DriftNotice> drifts = new CopyOnWriteArrayList<>();
     public final List<SettledDecision> settled = new CopyOnWriteArrayList<>();
 
+    private final java.util.Map<NoticeKind, java.time.Duration> slow = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void requestChanged(RequestNotice notice) {
+        java.time.Duration delay = slow.get(notice.kind());
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         notices.add(notice);
+    }
+
+    /** Notices of this kind take that long to deliver (a slow chat service), until {@link #clearDelays}. */
+    public void delay(NoticeKind kind, java.time.Duration delay) {
+        slow.put(kind, delay);
+    }
+
+    public void clearDelays() {
+        slow.clear();
     }
 
     @Override
