@@ -55,7 +55,7 @@ public class AccountLookup {
                     return Optional.empty();
                 }
                 return directory.findUser("sid:" + sid.get());
-            } catch (GraphClient.GraphException e) {
+            } catch (GraphException e) {
                 LOG.warn("Graph could not map Entra user {} ({}); falling back to the Teams UPN", user.aadObjectId(),
                         e.getMessage());
             }
