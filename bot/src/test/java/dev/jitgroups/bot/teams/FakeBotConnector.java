@@ -41,6 +41,7 @@ final class FakeBotConnector {
     private final List<Created> created = new CopyOnWriteArrayList<>();
     private final Map<String, List<ObjectNode>> teams = new ConcurrentHashMap<>();
     private final Map<String, Integer> refusedChats = new ConcurrentHashMap<>();
+    private final List<String> rosterAuthorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingCreates = new AtomicInteger();
     private volatile int failingCreateStatus = 503;
 
@@ -173,6 +174,11 @@ final class FakeBotConnector {
         failingCreates.set(count);
     }
 
+    /** The Authorization header of every roster page the bot read. */
+    List<String> rosterAuthorizations() {
+        return new ArrayList<>(rosterAuthorizations);
+    }
+
     /** Every conversation the bot created, oldest first. */
     List<Created> created() {
         return new ArrayList<>(created);
@@ -186,6 +192,7 @@ final class FakeBotConnector {
         sent.clear();
         requests.clear();
         created.clear();
+        rosterAuthorizations.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -276,6 +283,7 @@ final class FakeBotConnector {
 
     /** A team's roster, at most two members a page (a server may answer fewer than asked), with continuation tokens. */
     private void pagedMembers(HttpExchange ex, String teamId) throws IOException {
+        rosterAuthorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
         List<ObjectNode> roster = teams.get(teamId);
         if (roster == null) {
             respond(ex, 404, "{\"error\":{\"code\":\"ConversationNotFound\"}}");

@@ -77,6 +77,7 @@ class ReachApproversTest extends ReachScenario {
         });
         assertThat(rosterReads(team)).as("five members, two a page").hasSize(3)
                 .anySatisfy(r -> assertThat(r).contains("continuationToken=page-4"));
+        assertThat(CONNECTOR.rosterAuthorizations()).isNotEmpty().allSatisfy(a -> assertThat(a).startsWith("Bearer "));
         assertThat(awaitToldAboutApprovers(TeamsPerson.BOB, "asked of").text()).contains("Carol Clark", "Dave Davis");
 
         say(TeamsPerson.ALICE, "request tier0-admins for 1h because the roster is remembered");
