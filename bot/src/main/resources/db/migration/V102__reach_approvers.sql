@@ -2,7 +2,7 @@
 
 -- People the bot learnt from the rosters of teams (and group chats) it is installed in: with their Teams user id it may
 -- open a 1:1 chat. roster_id is the team id, or a group chat's conversation id. One row per roster and member; a roster's
--- rows are replaced whenever it is read. upn is stored lower-case.
+-- rows are replaced whenever it is read. upn and aad_object_id are stored lower-case.
 CREATE TABLE bot_member (
     roster_id       VARCHAR(200) NOT NULL,
     user_id         VARCHAR(200) NOT NULL,

@@ -66,7 +66,9 @@ class ApproverReach {
             }
         }
         if (!graph.finds()) {
-            return new Reach.NotReached(Unreachable.NOWHERE, "no 1:1 chat, in no team roster the bot can read, and "
+            return member.isPresent() ? new Reach.NotReached(Unreachable.CHAT_REFUSED, "Teams refused a 1:1 chat with "
+                    + "team member " + member.get().userId() + "; Microsoft Graph (jit.graph.*) is not configured")
+                    : new Reach.NotReached(Unreachable.NOWHERE, "no 1:1 chat, in no team roster the bot can read, and "
                     + "Microsoft Graph (jit.graph.*) is not configured");
         }
         if (entraUser.isEmpty()) {

@@ -34,7 +34,7 @@ class MemberStore {
     /** A member by Entra object id (when Graph knows the account's), else by UPN; the most recently seen. */
     Optional<TeamMember> find(String userPrincipalName, Optional<String> aadObjectId) {
         if (aadObjectId.isPresent()) {
-            return jdbc.query(SELECT + "LOWER(aad_object_id) = ? ORDER BY seen_at DESC", MEMBER,
+            return jdbc.query(SELECT + "aad_object_id = ? ORDER BY seen_at DESC", MEMBER,
                     aadObjectId.get().toLowerCase(Locale.ROOT)).stream().findFirst();
         }
         if (userPrincipalName == null || userPrincipalName.isBlank()) {
@@ -59,7 +59,7 @@ class MemberStore {
                 jdbc.update("DELETE FROM bot_member WHERE roster_id = ?", rosterId);
                 jdbc.batchUpdate("INSERT INTO bot_member (roster_id, user_id, tenant_id, aad_object_id, upn, name, seen_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", roster.stream().map(m -> new Object[] {rosterId, m.userId(),
-                            m.tenantId(), m.aadObjectId(), lower(m.userPrincipalName()), m.name(), now}).toList());
+                            m.tenantId(), lower(m.aadObjectId()), lower(m.userPrincipalName()), m.name(), now}).toList());
                 markRead(rosterId, roster.size(), "read", now);
             });
         } catch (DuplicateKeyException raced) {

@@ -5,6 +5,7 @@ enum Unreachable {
 
     NOWHERE("they have not used JIT Groups in Teams, are in no team where it is installed, and Microsoft Graph is not "
             + "configured to find them"),
+    CHAT_REFUSED("Teams refused to open a chat with them"),
     NO_ENTRA_USER("no Microsoft 365 user is synchronised from their AD account"),
     NOT_INSTALLED("the app is not installed for them and Microsoft Graph is not configured to install it"),
     GRAPH_FORBIDDEN("Microsoft Graph refused the bot: it lacks the permission to find them or to install the app for them"),

@@ -168,6 +168,10 @@ final class FakeBotConnector {
         refusedChats.put(memberId, status);
     }
 
+    void allowChatsWith(String memberId) {
+        refusedChats.remove(memberId);
+    }
+
     /** The next {@code count} conversation creations fail with the HTTP status (an outage, throttling). */
     void failNextCreates(int count, int status) {
         failingCreateStatus = status;

@@ -109,6 +109,24 @@ class ReachApproversTest extends ReachScenario {
     }
 
     @Test
+    void a_team_member_teams_will_not_open_a_chat_with_is_named_with_that_reason() {
+        String team = "19:refused-" + System.nanoTime() + "@thread.tacv2";
+        CONNECTOR.addTeamMember(team, TeamsPerson.CAROL);
+        CONNECTOR.addTeamMember(team, TeamsPerson.SOFIA);
+        deliver(TeamsActivities.teamInstall(TeamsPerson.CAROL, team, CONNECTOR.url()));
+        CONNECTOR.refuseChatsWith(TeamsPerson.SOFIA.userId(), 403);
+        try {
+            say(TeamsPerson.ALICE, "request server-admins for 1h because sofia refuses ticket INC100003");
+
+            awaitCardIn(createdChatOf(TeamsPerson.CAROL.userId()), "sofia refuses");
+            assertThat(awaitToldAboutApprovers(TeamsPerson.ALICE, "Sofia Stone").text()).contains("was asked of: "
+                    + "Carol Clark.", "Sofia Stone could not be reached in Teams: Teams refused to open a chat with them.");
+        } finally {
+            CONNECTOR.allowChatsWith(TeamsPerson.SOFIA.userId());
+        }
+    }
+
+    @Test
     void with_nobody_reachable_1to1_the_card_goes_to_the_groups_channel_and_the_requester_is_told_where() {
         String channel = "19:tier0-approvals-" + System.nanoTime() + "@thread.tacv2";
         send(TeamsActivities.channelMessage(TeamsPerson.CAROL, channel, "subscribe tier0-admins", CONNECTOR.url()));
