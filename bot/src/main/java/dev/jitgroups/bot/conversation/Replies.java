@@ -32,8 +32,8 @@ final class Replies {
                 .orElse(r.groupName())) + "**";
         switch (r.status()) {
             case PENDING_APPROVAL:
-                return "Submitted: " + group + " for " + DurationText.format(r.duration()) + ". I asked the approvers "
-                        + "and will tell you when it is decided.";
+                return "Submitted: " + group + " for " + DurationText.format(r.duration()) + ". I am sending it to the "
+                        + "approvers and will tell you who has it, and when it is decided.";
             case APPROVED:
                 return "Approved: " + group + " for " + DurationText.format(r.duration())
                         + ". Adding you in Active Directory now.";

@@ -64,7 +64,7 @@ public class AccountLookup {
                 if (sid.isPresent()) {
                     return Optional.of("sid:" + sid.get());
                 }
-            } catch (GraphClient.GraphException e) {
+            } catch (GraphException e) {
                 LOG.warn("Graph could not map Entra user {} either ({})", user.aadObjectId(), e.getMessage());
             }
         }
@@ -81,7 +81,7 @@ public class AccountLookup {
                     return Optional.empty();
                 }
                 return directory.findUser("sid:" + sid.get());
-            } catch (GraphClient.GraphException e) {
+            } catch (GraphException e) {
                 LOG.warn("Graph could not map Entra user {} ({}); falling back to the Teams UPN", user.aadObjectId(),
                         e.getMessage());
             }

@@ -49,9 +49,8 @@ class GraphClient {
 
     /** True when the user is a transitive member of the group. */
     boolean isMemberOf(String userId, String groupId) {
-        String body = MAPPER.createObjectNode().set("groupIds", MAPPER.createArrayNode().add(groupId)).toString();
-        JsonNode result = send(HttpRequest.newBuilder(uri("/users/" + encode(userId) + "/checkMemberGroups"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode result = post("/users/" + encode(userId) + "/checkMemberGroups",
+                MAPPER.createObjectNode().set("groupIds", MAPPER.createArrayNode().add(groupId)));
         if (result == null) {
             return false;
         }
@@ -63,8 +62,19 @@ class GraphClient {
         return false;
     }
 
-    private JsonNode get(String path) {
+    /** A GET; null when Graph answers 404. */
+    JsonNode get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A POST of a JSON body; the answer's body (empty for 201/204 without one), null on 404. */
+    JsonNode post(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    String baseUrl() {
+        return settings.baseUrl();
     }
 
     private JsonNode send(HttpRequest.Builder request) {
@@ -73,9 +83,9 @@ class GraphClient {
             return null;
         }
         if (r.statusCode() / 100 != 2) {
-            throw new GraphException("Microsoft Graph answered HTTP " + r.statusCode());
+            throw GraphException.of("Microsoft Graph answered HTTP " + r.statusCode(), r.statusCode());
         }
-        return read(r.body());
+        return r.body() == null || r.body().isBlank() ? MAPPER.createObjectNode() : read(r.body());
     }
 
     private synchronized String token() {
@@ -89,8 +99,8 @@ class GraphClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (r.statusCode() / 100 != 2) {
-            throw new GraphException("the Graph token endpoint answered HTTP " + r.statusCode()
-                    + "; check jit.graph.tenant-id, client-id and client-secret");
+            throw GraphException.of("the Graph token endpoint answered HTTP " + r.statusCode()
+                    + "; check jit.graph.tenant-id, client-id and client-secret", r.statusCode() >= 500 ? 503 : 400);
         }
         JsonNode t = read(r.body());
         token = t.path("access_token").asText();
@@ -102,10 +112,10 @@ class GraphClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new GraphException("Microsoft Graph unreachable: " + e.getMessage());
+            throw GraphException.of("Microsoft Graph unreachable: " + e.getMessage(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphException("interrupted");
+            throw GraphException.of("interrupted", 0);
         }
     }
 
@@ -117,23 +127,16 @@ class GraphClient {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new GraphException("Microsoft Graph sent something that is not JSON");
+            throw GraphException.of("Microsoft Graph sent something that is not JSON", 502);
         }
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
+    static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Graph could not answer. */
-    static class GraphException extends RuntimeException {
-        GraphException(String message) {
-            super(message);
-        }
     }
 }

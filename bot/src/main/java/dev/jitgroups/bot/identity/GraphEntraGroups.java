@@ -28,7 +28,7 @@ class GraphEntraGroups implements EntraGroups {
         }
         try {
             return graph.get().userIdBySid(user.id()).map(id -> graph.get().isMemberOf(id, groupObjectId)).orElse(false);
-        } catch (GraphClient.GraphException e) {
+        } catch (GraphException e) {
             LOG.warn("entra-group:{} membership of {} unknown: {}", groupObjectId, user.userPrincipalName(), e.getMessage());
             return false;
         }

@@ -29,4 +29,9 @@ class GraphSetup {
     EntraGroups entraGroups(Optional<GraphClient> graph) {
         return new GraphEntraGroups(graph);
     }
+
+    @Bean
+    TeamsAppInstalls teamsAppInstalls(Optional<GraphClient> graph, GraphSettings settings) {
+        return new TeamsAppInstalls(graph, settings);
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +90,28 @@ public class ConversationStore {
     public Optional<Address> personalChatOf(String accountId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = TRUE AND account_id = ? "
                 + "ORDER BY updated_at DESC", ADDRESS, accountId).stream().findFirst();
+    }
+
+    /** The newest stored conversation in this tenant: its service URL and bot account serve to open a new chat. */
+    Optional<Address> newestInTenant(String tenantId) {
+        String where = tenantId == null ? "tenant_id IS NULL" : "LOWER(tenant_id) = ?";
+        Object[] args = tenantId == null ? new Object[0] : new Object[] {tenantId.toLowerCase(Locale.ROOT)};
+        return jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE " + where + " ORDER BY updated_at DESC",
+                ADDRESS, args).stream().findFirst();
+    }
+
+    /**
+     * The rosters the bot can read: each team it is in (through the team's newest stored channel) and each group chat
+     * it is in. A roster's id is the team id, or the group chat's conversation id.
+     */
+    List<RosterSource> rosterSources() {
+        Map<String, RosterSource> newest = new LinkedHashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE personal = FALSE ORDER BY updated_at DESC", ADDRESS)
+                .forEach(a -> {
+                    String id = a.teamId() != null ? a.teamId() : a.conversationId();
+                    newest.putIfAbsent(id, new RosterSource(id, a));
+                });
+        return List.copyOf(newest.values());
     }
 
     /** Entra object ids of these AD accounts, as far as the bot has talked to them. */

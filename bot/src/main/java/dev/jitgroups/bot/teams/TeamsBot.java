@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routes one Teams activity: messages to chat commands, {@code adaptiveCard/action} invokes to card actions,
- * installs to a welcome. Every inbound activity refreshes the stored conversation reference.
+ * installs to a welcome. Every inbound activity refreshes the stored conversation reference; a personal install binds
+ * it to the installer's AD account, so approval cards reach people who never write to the bot.
  */
 @Component
 class TeamsBot implements Bot {
@@ -84,7 +85,7 @@ class TeamsBot implements Bot {
         }
         if (!a.isType(ActivityTypes.MESSAGE) && !cardAction) {
             if (a.isType(ActivityTypes.CONVERSATION_UPDATE) || a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
-                remember(a, Optional.empty());
+                remember(a, installedPersonally(a) ? installer(turn) : Optional.empty());
                 if (botWasAdded(a) && isPersonal(a)) {
                     return send(turn, Message.text(WELCOME));
                 }
@@ -203,6 +204,26 @@ class TeamsBot implements Bot {
         } catch (JsonProcessingException e) {
             LOG.warn("could not store the conversation reference of {}", a.getConversation().getId(), e);
         }
+    }
+
+    /**
+     * The AD account of the person who installed the bot in their personal scope, resolved exactly as for a message,
+     * so that approval cards reach them before they ever write. A directory failure costs the binding, not the activity.
+     */
+    private Optional<Account> installer(TurnContext turn) {
+        try {
+            return accounts.identify(user(turn)).knownAccount();
+        } catch (RuntimeException e) {
+            LOG.warn("could not look up the AD account of {}, who installed the app; their chat is stored without it: {}",
+                    turn.getActivity().getFrom().getName(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean installedPersonally(Activity a) {
+        boolean installed = botWasAdded(a) || a.isType(ActivityTypes.INSTALLATION_UPDATE) && a.getAction() != null
+                && a.getAction().startsWith("add");
+        return installed && isPersonal(a);
     }
 
     private static boolean botWasAdded(Activity a) {

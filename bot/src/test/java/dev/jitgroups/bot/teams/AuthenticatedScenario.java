@@ -29,7 +29,9 @@ abstract class AuthenticatedScenario extends BotScenario {
         registry.add("jit.bot.entra-open-id-metadata", CONNECTOR::entraOpenIdMetadataUrl);
         registry.add("jit.bot.login-authority", AUTHORITY::url);
         registry.add("jit.bot.service-url-hosts", () -> "127.0.0.1");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:bot-auth;DB_CLOSE_DELAY=-1");
+        // a subclass that needs a context of its own (other properties) names its own database with jit.test.database,
+        // else two contexts' job schedulers would share one database
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:${jit.test.database:bot-auth};DB_CLOSE_DELAY=-1");
         registry.add("jit.operator.password", () -> OPERATOR_PASSWORD);
         registry.add("management.endpoints.web.exposure.include", () -> "health,audit");
     }

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for the Bot Connector service (and the Bot Framework's OpenID metadata): records what the bot
- * posts and updates, answers member look-ups from a roster, serves the test signing key. One per JVM, on loopback.
+ * posts and updates and the 1:1 conversations it creates, answers member look-ups from a roster and team rosters page
+ * by page, serves the test signing key. One per JVM, on loopback.
  */
 final class FakeBotConnector {
 
@@ -36,6 +38,25 @@ final class FakeBotConnector {
     private volatile String jwks = "{\"keys\":[]}";
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, Integer> failureStatus = new ConcurrentHashMap<>();
+    private final List<Created> created = new CopyOnWriteArrayList<>();
+    private final Map<String, List<ObjectNode>> teams = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refusedChats = new ConcurrentHashMap<>();
+    private final List<String> rosterAuthorizations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failingCreates = new AtomicInteger();
+    private volatile int failingCreateStatus = 503;
+
+    /**
+     * A conversation the bot created ({@code POST /v3/conversations}).
+     *
+     * @param parameters the ConversationParameters the bot sent
+     * @param conversationId the id answered
+     */
+    record Created(JsonNode parameters, String authorization, String conversationId) {
+
+        String memberId() {
+            return parameters.path("members").path(0).path("id").asText();
+        }
+    }
 
     /**
      * One request the bot made.
@@ -78,7 +99,7 @@ final class FakeBotConnector {
         server.stop(0);
     }
 
-    /** Every request this connector received (method and path), including look-ups. */
+    /** Every request this connector received (method, path and query), including look-ups. */
     List<String> requests() {
         return new ArrayList<>(requests);
     }
@@ -134,6 +155,39 @@ final class FakeBotConnector {
         return new ArrayList<>(sent);
     }
 
+    /** Makes the person a member of a team: listed by {@code GET /v3/conversations/{teamId}/pagedmembers}. */
+    void addTeamMember(String teamId, TeamsPerson p) {
+        teams.computeIfAbsent(teamId, t -> new CopyOnWriteArrayList<>()).add(MAPPER.createObjectNode()
+                .put("id", p.userId()).put("aadObjectId", p.aadObjectId()).put("userPrincipalName", p.upn())
+                .put("name", p.name()).put("givenName", p.name().split(" ")[0]).put("email", p.upn())
+                .put("tenantId", TeamsActivities.TENANT).put("userRole", "user"));
+    }
+
+    /** Creating a 1:1 chat with this member id is refused (403: the app is not installed for them, say). */
+    void refuseChatsWith(String memberId, int status) {
+        refusedChats.put(memberId, status);
+    }
+
+    void allowChatsWith(String memberId) {
+        refusedChats.remove(memberId);
+    }
+
+    /** The next {@code count} conversation creations fail with the HTTP status (an outage, throttling). */
+    void failNextCreates(int count, int status) {
+        failingCreateStatus = status;
+        failingCreates.set(count);
+    }
+
+    /** The Authorization header of every roster page the bot read. */
+    List<String> rosterAuthorizations() {
+        return new ArrayList<>(rosterAuthorizations);
+    }
+
+    /** Every conversation the bot created, oldest first. */
+    List<Created> created() {
+        return new ArrayList<>(created);
+    }
+
     List<Sent> sentTo(String conversationId) {
         return sent.stream().filter(s -> s.conversationId().equals(conversationId)).toList();
     }
@@ -141,6 +195,8 @@ final class FakeBotConnector {
     void clear() {
         sent.clear();
         requests.clear();
+        created.clear();
+        rosterAuthorizations.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -150,7 +206,8 @@ final class FakeBotConnector {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
-        requests.add(method + " " + path);
+        String query = ex.getRequestURI().getRawQuery();
+        requests.add(method + " " + path + (query == null ? "" : "?" + query));
         if (path.equals("/openid")) {
             respond(ex, 200, "{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\"" + url() + "keys\"}");
             return;
@@ -168,9 +225,17 @@ final class FakeBotConnector {
             respond(ex, 200, TestKeys.entraJwks());
             return;
         }
+        if (path.equals("/v3/conversations") && method.equals("POST")) {
+            createConversation(ex, MAPPER.readTree(body));
+            return;
+        }
         String[] parts = path.split("/");
         // /v3/conversations/{id}/activities[/{activityId}] or /v3/conversations/{id}/members/{userId}
         if (parts.length >= 5 && parts[1].equals("v3") && parts[2].equals("conversations")) {
+            if (parts[4].equals("pagedmembers") && method.equals("GET")) {
+                pagedMembers(ex, URLDecoder.decode(parts[3], StandardCharsets.UTF_8));
+                return;
+            }
             // a reply in a channel thread (<channel>;messageid=...) is recorded as sent to the channel
             String conversation = URLDecoder.decode(parts[3], StandardCharsets.UTF_8).replaceFirst(";messageid=.*$", "");
             if (parts[4].equals("members") && parts.length == 6) {
@@ -200,6 +265,48 @@ final class FakeBotConnector {
             }
         }
         respond(ex, 404, "{}");
+    }
+
+    /** Like Teams: one 1:1 chat per member (asking again answers the same id), 201 Created. */
+    private void createConversation(HttpExchange ex, JsonNode parameters) throws IOException {
+        String member = parameters.path("members").path(0).path("id").asText();
+        Integer refused = refusedChats.get(member);
+        if (failingCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(ex, failingCreateStatus, "{\"error\":{\"code\":\"ServiceError\"}}");
+            return;
+        }
+        if (refused != null || parameters.path("members").size() != 1 || parameters.path("tenantId").asText().isEmpty()) {
+            respond(ex, refused == null ? 400 : refused, "{\"error\":{\"code\":\"Forbidden\",\"message\":"
+                    + "\"The bot is not installed for the user\"}}");
+            return;
+        }
+        String id = "a:1on1-" + member;
+        created.add(new Created(parameters, ex.getRequestHeaders().getFirst("Authorization"), id));
+        respond(ex, 201, MAPPER.createObjectNode().put("id", id).toString());
+    }
+
+    /** A team's roster, at most two members a page (a server may answer fewer than asked), with continuation tokens. */
+    private void pagedMembers(HttpExchange ex, String teamId) throws IOException {
+        rosterAuthorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+        List<ObjectNode> roster = teams.get(teamId);
+        if (roster == null) {
+            respond(ex, 404, "{\"error\":{\"code\":\"ConversationNotFound\"}}");
+            return;
+        }
+        Map<String, String> query = new HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();  // pageSize and continuationToken
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        int from = Integer.parseInt(query.getOrDefault("continuationToken", "page-0").substring("page-".length()));
+        int size = Math.min(2, Integer.parseInt(query.getOrDefault("pageSize", "200")));
+        ObjectNode page = MAPPER.createObjectNode();
+        roster.subList(from, Math.min(roster.size(), from + size)).forEach(page.withArray("members")::add);
+        if (from + size < roster.size()) {
+            page.put("continuationToken", "page-" + (from + size));
+        }
+        respond(ex, 200, page.toString());
     }
 
     private static void respond(HttpExchange ex, int status, String json) throws IOException {

@@ -60,6 +60,30 @@ final class TeamsActivities {
         return a;
     }
 
+    /** The person installed the app in their personal scope: Teams says the bot joined their 1:1 chat. */
+    static ObjectNode personalInstall(TeamsPerson who, String serviceUrl) {
+        ObjectNode a = base("conversationUpdate", who, who.chatId(), "personal", serviceUrl);
+        a.putArray("membersAdded").addObject().put("id", BOT_ID);
+        return a;
+    }
+
+    /** The {@code installationUpdate} Teams sends beside it (action {@code add}). */
+    static ObjectNode installationUpdate(TeamsPerson who, String action, String serviceUrl) {
+        ObjectNode a = base("installationUpdate", who, who.chatId(), "personal", serviceUrl);
+        a.put("action", action);
+        return a;
+    }
+
+    /** Someone added the app to a team: the conversation is the team's General channel, named by the team id. */
+    static ObjectNode teamInstall(TeamsPerson by, String teamId, String serviceUrl) {
+        ObjectNode a = base("conversationUpdate", by, teamId, "channel", serviceUrl);
+        a.putArray("membersAdded").addObject().put("id", BOT_ID);
+        ObjectNode data = a.with("channelData");
+        data.putObject("team").put("id", teamId).put("name", "Security");
+        data.put("eventType", "teamMemberAdded");
+        return a;
+    }
+
     private static ObjectNode base(String type, TeamsPerson from, String conversationId, String conversationType,
             String serviceUrl) {
         ObjectNode a = FakeBotConnector.MAPPER.createObjectNode();
