@@ -2,6 +2,7 @@ package dev.jitgroups.bot.notify;
 
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
+import dev.jitgroups.bot.wording.NoticeText;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.notification.NoticeKind;
@@ -113,10 +114,8 @@ class ApprovalCards {
         if (n.kind() != NoticeKind.REMINDER || r.hasApprovalFrom(approver.id())) {
             return;
         }
-        store.personalChatOf(approver.id()).ifPresent(chat -> d.run(() -> d.once(chat, Message.text("Reminder: "
-                + Markdown.escape(r.requester().displayName()) + "'s request for **"
-                + Markdown.escape(n.policy().displayName()) + "** still waits for a decision (card above, or send "
-                + "`pending`)."))));
+        store.personalChatOf(approver.id()).ifPresent(chat -> d.run(() -> d.once(chat,
+                Message.text(NoticeText.reminder(n)))));
     }
 
     private void toChannels(RequestNotice n, Delivery d) {

@@ -29,7 +29,7 @@ class LifecycleTest extends BotScenario {
         awaitSent(OPS_CHANNEL, s -> s.text().contains("Activated: Alice Adams"));
         assertThat(membership.isDirectMember(alice.memberRef(), HELPDESK_OPS)).isTrue();
 
-        awaitSent(TeamsPerson.ALICE.chatId(), s -> s.text().contains("has expired and was removed"));
+        awaitSent(TeamsPerson.ALICE.chatId(), s -> s.text().contains("has ended and was removed in AD"));
         awaitSent(OPS_CHANNEL, s -> s.text().contains("Expired: Alice Adams"));
         assertThat(membership.isDirectMember(alice.memberRef(), HELPDESK_OPS)).isFalse();
     }
