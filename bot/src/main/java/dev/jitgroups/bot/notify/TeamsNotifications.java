@@ -78,7 +78,8 @@ class TeamsNotifications implements NotificationPort {
 
     private void toRequester(Delivery d, AccessRequest r, String markdown) {
         d.run(() -> outbox(r).ifPresentOrElse(a -> d.once(a, Message.text(markdown)),
-                () -> LOG.info("requester {} has no chat with the bot; not told: {}", r.requester().id(), markdown)));
+                () -> LOG.info("requester {} ({}) has no chat with the bot; not told: {}", r.requester().displayName(),
+                        r.requester().userPrincipalName(), markdown)));
     }
 
     private Optional<Address> outbox(AccessRequest r) {

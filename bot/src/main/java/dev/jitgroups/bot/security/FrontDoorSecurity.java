@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -75,7 +76,9 @@ class FrontDoorSecurity {
                     .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         } else {
             ChannelAuthentication channel = new ChannelAuthentication(new ChannelTokens(settings));
-            http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+            // GET and HEAD reach only the quiet 405 (probes); every activity (POST) needs a verified token
+            http.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/messages").permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/api/messages").permitAll().anyRequest().authenticated())
                     .oauth2ResourceServer(o -> o.authenticationManagerResolver(request -> channel)
                             .authenticationEntryPoint(new Refusals()));
         }

@@ -28,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -95,6 +97,16 @@ class BotEndpoint {
             return refuse(request, untrusted);
         }
         return process(activity, identity(caller));
+    }
+
+    /**
+     * Probes and browsers that GET or HEAD the endpoint: answered quietly (405, POST only) instead of Spring's
+     * warning for an unsupported method.
+     */
+    @RequestMapping(path = "/api/messages", method = {RequestMethod.GET, RequestMethod.HEAD})
+    ResponseEntity<String> notHere() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
+                .contentType(MediaType.TEXT_PLAIN).body("The Bot Framework posts activities here.");
     }
 
     /** Why this activity may not be acted on although its token is valid, or null. */

@@ -37,8 +37,8 @@ class OperatorEndpointsTest extends AuthenticatedScenario {
     }
 
     @Test
-    void nothing_else_is_served() throws Exception {
-        assertThat(get("/api/messages", null).statusCode()).isEqualTo(401);
+    void nothing_else_is_served_and_probing_the_bot_endpoint_is_answered_quietly() throws Exception {
+        assertThat(get("/api/messages", null).statusCode()).isEqualTo(405);
         assertThat(get("/anything", basic("operator", OPERATOR_PASSWORD)).statusCode()).isIn(401, 403);
     }
 
