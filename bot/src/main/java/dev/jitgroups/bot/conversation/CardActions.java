@@ -2,6 +2,7 @@ package dev.jitgroups.bot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitgroups.bot.cards.CardView;
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Notice;
 import dev.jitgroups.bot.cards.RequestCards;
@@ -113,7 +114,7 @@ public class CardActions {
 
     private ObjectNode act(Inbound in, Account who, String verb, JsonNode data) {
         if ("submitRequest".equals(verb)) {
-            return submit(who, data);
+            return submit(in, who, data);
         }
         if ("requestForm".equals(verb)) {
             return RequestForm.of(requesting.eligibleGroups(who), text(data, "group"), null, RequestCards.Typed.NOTHING);
@@ -126,7 +127,7 @@ public class CardActions {
         switch (verb == null ? "" : verb) {
             case "approve":
             case "deny":
-                return decide(who, r, "approve".equals(verb), text(data, "comment"));
+                return decide(in, who, r, "approve".equals(verb), text(data, "comment"));
             case "refresh":
                 if (!queries.mayView(who, r)) {
                     return RequestCards.notice(Notice.attention("This request is not yours to see: only its requester, "
@@ -135,18 +136,22 @@ public class CardActions {
                 }
                 return view(who, r, null);
             case "cancel":
-                return mine(ending.cancel(r.id(), who), who);
+                return mine(in, ending.cancel(r.id(), who), who);
             case "deactivate":
-                return mine(ending.deactivate(r.id(), who), who);
+                return mine(in, ending.deactivate(r.id(), who), who);
             case "extend":
-                return extend(who, r, text(data, "by"));
+                return extend(in, who, r, text(data, "by"));
             default:
                 return RequestCards.notice(Notice.attention("This button is not known to this version of JIT Groups; "
                         + "send `help`."));
         }
     }
 
-    private ObjectNode decide(Account who, AccessRequest r, boolean approve, String comment) {
+    private ObjectNode decide(Inbound in, Account who, AccessRequest r, boolean approve, String comment) {
+        if (in.personal()) {
+            // a card answered in someone's 1:1 chat is their copy from now on (e.g. one shown by `pending`)
+            keep(in, r.id(), CardView.APPROVER, who);
+        }
         Outcome outcome = deciding.decide(new DecideCommand(r.id(), who, approve, comment));
         if (outcome instanceof Outcome.Done done) {
             String what = approve ? "You approved this request." : "You denied this request.";
@@ -171,7 +176,7 @@ public class CardActions {
         return RequestCards.approval(r, policy.get(), mayDecide, refresh, notice);
     }
 
-    private ObjectNode submit(Account who, JsonNode data) {
+    private ObjectNode submit(Inbound in, Account who, JsonNode data) {
         List<GroupPolicy> eligible = requesting.eligibleGroups(who);
         String group = text(data, "group");
         RequestCards.Typed typed = new RequestCards.Typed(text(data, "duration"), text(data, "justification"),
@@ -191,30 +196,39 @@ public class CardActions {
         Outcome outcome = requesting.submit(new SubmitCommand(who, group, duration, typed.justification(),
                 typed.ticket()));
         if (outcome instanceof Outcome.Done done) {
+            keep(in, done.request().id(), CardView.VIEWER, who);
             return RequestCards.approval(done.request(), catalog.find(done.request().groupName()).orElseThrow(), false,
                     List.of(), Notice.good(Replies.confirmation(done.request(), catalog)));
         }
         return RequestForm.of(eligible, group, Notice.attention(Replies.refusal(outcome)), typed);
     }
 
-    private ObjectNode extend(Account who, AccessRequest r, String by) {
+    private ObjectNode extend(Inbound in, Account who, AccessRequest r, String by) {
         Duration d;
         try {
             d = DurationText.parse(by == null ? "1h" : by);
         } catch (IllegalArgumentException e) {
             return RequestCards.notice(Notice.attention("The duration " + Markdown.escape(e.getMessage()) + "."));
         }
-        return mine(ending.extend(r.id(), who, d), who);
+        return mine(in, ending.extend(r.id(), who, d), who);
     }
 
-    private ObjectNode mine(Outcome outcome, Account who) {
+    private ObjectNode mine(Inbound in, Outcome outcome, Account who) {
         Notice notice = outcome instanceof Outcome.Done done ? Notice.good(Replies.confirmation(done.request(), catalog))
                 : Notice.attention(Replies.refusal(outcome));
         List<AccessRequest> open = queries.openRequestsOf(who);
         if (open.isEmpty()) {
             return RequestCards.notice(notice);
         }
+        open.forEach(r -> keep(in, r.id(), CardView.STATUS, who));
         return RequestCards.status(open, catalog::find, notice);
+    }
+
+    /** The card this tap is answered on shows the request from now on: keep it as a copy, drawn on every change. */
+    private void keep(Inbound in, RequestId request, CardView view, Account who) {
+        if (in.personal() && in.replyToId() != null) {
+            conversations.addCopy(request, in.conversationId(), in.replyToId(), who.id(), view);
+        }
     }
 
     private Optional<AccessRequest> requestOf(JsonNode data) {

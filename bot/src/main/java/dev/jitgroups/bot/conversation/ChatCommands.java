@@ -1,5 +1,6 @@
 package dev.jitgroups.bot.conversation;
 
+import dev.jitgroups.bot.cards.CardView;
 import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
@@ -22,6 +23,7 @@ import dev.jitgroups.core.workflow.Queries;
 import dev.jitgroups.core.workflow.RequestingAccess;
 import dev.jitgroups.core.workflow.SubmitCommand;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +37,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChatCommands {
 
+    static final String WELCOME = "Hello, I am JIT Groups: I grant just-in-time membership of privileged AD groups, "
+            + "approved here in Teams. Send `help` for the commands, or `request` to ask for access.";
     private static final Logger LOG = LoggerFactory.getLogger(ChatCommands.class);
+    /** Cards shown at once; more wait behind `pending`. */
+    private static final int SHOWN = 10;
 
     private final RequestingAccess requesting;
     private final EndingAccess ending;
@@ -61,7 +67,7 @@ public class ChatCommands {
         String word = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         String rest = text.contains(" ") ? text.substring(text.indexOf(' ') + 1).strip() : "";
         if (word.equals("help") || word.equals("hi") || word.equals("hello")) {
-            return List.of(Message.text(HelpText.HELP));
+            return withWork(List.of(Message.text(HelpText.HELP)), in.account());
         }
         if (!HelpText.COMMANDS.contains(word)) {
             String near = HelpText.closest(word);
@@ -72,7 +78,8 @@ public class ChatCommands {
             return List.of(Message.text(in.directoryDown() ? Replies.DIRECTORY_DOWN : Replies.NO_ACCOUNT));
         }
         try {
-            return command(in, in.account().get(), word, text, rest);
+            List<Message> answer = command(in, in.account().get(), word, text, rest);
+            return in.firstContact() && !word.equals("pending") ? withWork(answer, in.account()) : answer;
         } catch (DirectoryException e) {
             if (!e.retryable()) {
                 return List.of(Message.text("Active Directory refused: " + Markdown.escape(e.getMessage())
@@ -145,7 +152,11 @@ public class ChatCommands {
         if (open.isEmpty()) {
             return Message.text("You have no pending or active requests. Send `request` to ask for access.");
         }
-        return Message.card(RequestCards.status(open, catalog::find, null));
+        Message card = Message.card(RequestCards.status(open, catalog::find, null));
+        for (AccessRequest r : open) {
+            card = card.showing(r.id(), CardView.STATUS, who.id());
+        }
+        return card;
     }
 
     private Message groups(Account who) {
@@ -160,13 +171,48 @@ public class ChatCommands {
                 + Markdown.escape(p.displayName() + ": " + PolicySummary.of(p))).collect(Collectors.joining("\n")));
     }
 
+    /** The welcome when someone installs the app; an approver also sees what waits for them. */
+    public List<Message> welcome(Optional<Account> installer) {
+        return withWork(List.of(Message.text(WELCOME)), installer);
+    }
+
     private List<Message> pending(Account who) {
+        List<Message> cards = work(who);
+        return cards.isEmpty() ? List.of(Message.text("Nothing is waiting for your decision.")) : cards;
+    }
+
+    /** The answer, then what waits for this approver, if anything: they are greeted with their work. */
+    private List<Message> withWork(List<Message> answer, Optional<Account> who) {
+        List<Message> work;
+        try {
+            work = who.map(this::work).orElse(List.of());
+        } catch (DirectoryException e) {
+            work = List.of();
+        }
+        if (work.isEmpty()) {
+            return answer;
+        }
+        List<Message> all = new ArrayList<>(answer);
+        all.addAll(work);
+        return all;
+    }
+
+    /** The requests waiting for this person's decision: a count, then each as a card kept up to date. */
+    private List<Message> work(Account who) {
         List<AccessRequest> decidable = queries.decidableBy(who);
         if (decidable.isEmpty()) {
-            return List.of(Message.text("Nothing is waiting for your decision."));
+            return List.of();
         }
-        return decidable.stream().limit(10).map(r -> Message.card(RequestCards.approval(r,
-                catalog.find(r.groupName()).orElseThrow(), true, List.of(), null))).toList();
+        List<String> refresh = conversations.aadObjectIdsOf(List.of(who.id()));
+        List<Message> out = new ArrayList<>();
+        out.add(Message.text(decidable.size() == 1 ? "1 request waits for your decision:"
+                : decidable.size() + " requests wait for your decision" + (decidable.size() > SHOWN
+                ? "; here are the oldest " + SHOWN + " (send `pending` again after deciding them):" : ":")));
+        for (AccessRequest r : decidable.subList(0, Math.min(SHOWN, decidable.size()))) {
+            out.add(Message.card(RequestCards.approval(r, catalog.find(r.groupName()).orElseThrow(), true, refresh,
+                    null)).showing(r.id(), CardView.APPROVER, who.id()));
+        }
+        return out;
     }
 
     private Message onOpen(Account who, String group, RequestStatus status, String verb,

@@ -1,13 +1,18 @@
 package dev.jitgroups.bot.notify;
 
-import dev.jitgroups.bot.cards.Markdown;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitgroups.bot.cards.CardView;
 import dev.jitgroups.bot.cards.Message;
+import dev.jitgroups.bot.cards.Notice;
 import dev.jitgroups.bot.wording.NoticeText;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.notification.NoticeKind;
 import dev.jitgroups.core.notification.RequestNotice;
+import dev.jitgroups.core.policy.GroupPolicy;
+import dev.jitgroups.core.policy.PolicyCatalog;
 import dev.jitgroups.core.request.AccessRequest;
+import dev.jitgroups.core.workflow.Queries;
 import dev.jitgroups.core.request.RequestStatus;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +36,17 @@ class ApprovalCards {
     private final Outbox outbox;
     private final ApproverReach reach;
     private final GroupChannels channels;
+    private final Queries queries;
+    private final PolicyCatalog catalog;
 
-    ApprovalCards(ConversationStore store, Outbox outbox, ApproverReach reach, GroupChannels channels) {
+    ApprovalCards(ConversationStore store, Outbox outbox, ApproverReach reach, GroupChannels channels, Queries queries,
+            PolicyCatalog catalog) {
         this.store = store;
         this.outbox = outbox;
         this.reach = reach;
         this.channels = channels;
+        this.queries = queries;
+        this.catalog = catalog;
     }
 
     /** Posts the card to every approver who has none yet (and, on submission, to the group's channels). */
@@ -63,20 +73,43 @@ class ApprovalCards {
         return round;
     }
 
-    /** Replaces every posted copy with the request as it is now. */
+    /**
+     * Draws every kept copy of the request again, for its reader and through their own conversation reference: an
+     * approver's copy with the buttons while they may still decide, a channel's with the status, a requester's status
+     * card with all their open requests. A copy Teams no longer has (deleted) is forgotten after that one failure.
+     */
     void updateCopies(RequestNotice n, Delivery d) {
         AccessRequest r = n.request();
         List<String> deciders = deciderAadIds(n);
         for (CardCopy copy : store.copies(r.id())) {
-            Optional<Address> where = store.find(copy.conversationId());
+            Optional<Address> where = store.find(copy.conversationId(), copy.accountKey());
             if (where.isEmpty()) {
                 continue;
             }
-            boolean viewerMayDecide = copy.viewerAccountId() != null && !r.hasApprovalFrom(copy.viewerAccountId());
-            List<String> refresh = copy.viewerAccountId() == null ? deciders
-                    : Optional.ofNullable(where.get().aadObjectId()).map(List::of).orElse(List.of());
-            d.run(() -> outbox.update(where.get(), copy.activityId(), RequestCards.approval(r, n.policy(),
-                    viewerMayDecide, viewerMayDecide ? refresh : List.of(), null)));
+            ObjectNode card = draw(copy, r, n.policy(), deciders, where.get());
+            DeliveryException failed = d.attempt(() -> outbox.update(where.get(), copy.activityId(), card));
+            if (failed != null && (failed.status() == 404 || failed.status() == 410)) {
+                LOG.info("card {} in {} is gone from Teams; it is no longer updated", copy.activityId(),
+                        copy.conversationId());
+                store.dropCopy(copy.conversationId(), copy.activityId());
+            }
+        }
+    }
+
+    private ObjectNode draw(CardCopy copy, AccessRequest r, GroupPolicy p, List<String> deciders, Address where) {
+        switch (copy.view()) {
+            case CHANNEL:
+                return RequestCards.approval(r, p, false, deciders, null);
+            case STATUS:
+                List<AccessRequest> open = queries.openRequestsOf(copy.viewerAccountId());
+                return open.isEmpty() ? RequestCards.notice(Notice.good("You have no pending or active requests "
+                        + "now. Send `request` to ask for access.")) : RequestCards.status(open, catalog::find, null);
+            case VIEWER:
+                return RequestCards.approval(r, p, false, List.of(), null);
+            default:
+                boolean mayDecide = !r.hasApprovalFrom(copy.viewerAccountId());
+                List<String> refresh = Optional.ofNullable(where.aadObjectId()).map(List::of).orElse(List.of());
+                return RequestCards.approval(r, p, mayDecide, mayDecide ? refresh : List.of(), null);
         }
     }
 
@@ -98,7 +131,7 @@ class ApprovalCards {
         List<String> refresh = chat.aadObjectId() == null ? List.of() : List.of(chat.aadObjectId());
         DeliveryException failed = d.attempt(() -> {
             String activity = outbox.post(chat, Message.card(RequestCards.approval(r, n.policy(), true, refresh, null)));
-            store.addCopy(r.id(), chat.conversationId(), activity, approver.id());
+            store.addCopy(r.id(), chat.conversationId(), activity, approver.id(), CardView.APPROVER);
         });
         if (failed == null) {
             round.asked(approver);
@@ -126,7 +159,7 @@ class ApprovalCards {
                 String activity = d.once(channel, Message.card(RequestCards.approval(r, n.policy(), false, deciders,
                         null)));
                 if (activity != null) {
-                    store.addCopy(r.id(), channel.conversationId(), activity, null);
+                    store.addCopy(r.id(), channel.conversationId(), activity, null, CardView.CHANNEL);
                 }
             });
         }

@@ -1,5 +1,6 @@
 package dev.jitgroups.bot.notify;
 
+import dev.jitgroups.bot.cards.CardView;
 import dev.jitgroups.core.request.RequestId;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -120,16 +121,56 @@ public class ConversationStore {
                 .filter(id -> id != null && !id.isBlank()).distinct().toList();
     }
 
-    void addCopy(RequestId request, String conversationId, String activityId, String viewerAccountId) {
-        jdbc.update("INSERT INTO bot_card_copy (request_id, conversation_id, activity_id, viewer_account_id, "
-                + "created_at) VALUES (?, ?, ?, ?, ?)", request.toString(), conversationId, activityId, viewerAccountId,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    /** Keeps a posted card that shows the request (once per request, conversation and activity). */
+    public void addCopy(RequestId request, String conversationId, String activityId, String viewerAccountId,
+            CardView view) {
+        if (activityId == null || activityId.isBlank()) {
+            return;
+        }
+        try {
+            // the same card kept again (a tap on a card that was already a copy) changes nothing
+            jdbc.update("INSERT INTO bot_card_copy (request_id, conversation_id, activity_id, viewer_account_id, "
+                    + "card_view, created_at) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM bot_card_copy "
+                    + "WHERE request_id = ? AND conversation_id = ? AND activity_id = ?)", request.toString(),
+                    conversationId, activityId, viewerAccountId, view.name(),
+                    OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.toString(), conversationId,
+                    activityId);
+        } catch (DuplicateKeyException raced) {
+            // kept by a concurrent tap on the same card
+        }
     }
 
     List<CardCopy> copies(RequestId request) {
-        return jdbc.query("SELECT conversation_id, activity_id, viewer_account_id FROM bot_card_copy "
+        return jdbc.query("SELECT conversation_id, activity_id, viewer_account_id, card_view FROM bot_card_copy "
                 + "WHERE request_id = ? ORDER BY created_at", (rs, n) -> new CardCopy(rs.getString(1),
-                rs.getString(2), rs.getString(3)), request.toString());
+                rs.getString(2), rs.getString(3), viewOf(rs.getString(4), rs.getString(3))), request.toString());
+    }
+
+    /** Forgets a card Teams no longer has (deleted by its reader): every request it showed. */
+    void dropCopy(String conversationId, String activityId) {
+        jdbc.update("DELETE FROM bot_card_copy WHERE conversation_id = ? AND activity_id = ?", conversationId,
+                activityId);
+    }
+
+    private static CardView viewOf(String stored, String viewer) {
+        if (stored != null) {
+            return CardView.valueOf(stored);
+        }
+        return viewer == null ? CardView.CHANNEL : CardView.APPROVER;
+    }
+
+    /** True when this person's 1:1 conversation is known already (they wrote or installed before). */
+    public boolean knows(String conversationId, String accountId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM bot_conversation WHERE conversation_id = ? AND "
+                + "account_key = ?", Integer.class, conversationId, accountId);
+        return n != null && n > 0;
+    }
+
+    /** The reference of one person's (or, with an empty key, a channel's) conversation; else the newest. */
+    Optional<Address> find(String conversationId, String accountKey) {
+        Optional<Address> exact = jdbc.query("SELECT " + COLUMNS + " FROM bot_conversation WHERE conversation_id = ? "
+                + "AND account_key = ?", ADDRESS, conversationId, accountKey).stream().findFirst();
+        return exact.isPresent() ? exact : find(conversationId);
     }
 
     boolean delivered(String noticeKey, String conversationId) {

@@ -28,6 +28,7 @@ import dev.jitgroups.bot.security.BotSettings;
 import dev.jitgroups.core.directory.Account;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -43,8 +44,6 @@ import org.springframework.stereotype.Component;
 class TeamsBot implements Bot {
 
     static final String CARD_ACTION = "adaptiveCard/action";
-    static final String WELCOME = "Hello, I am JIT Groups: I grant just-in-time membership of privileged AD groups, "
-            + "approved here in Teams. Send `help` for the commands, or `request` to ask for access.";
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     /** How long a Teams user's UPN from the member roster is trusted before it is read again. */
     private static final Duration UPN_TTL = Duration.ofMinutes(10);
@@ -85,23 +84,30 @@ class TeamsBot implements Bot {
         }
         if (!a.isType(ActivityTypes.MESSAGE) && !cardAction) {
             if (a.isType(ActivityTypes.CONVERSATION_UPDATE) || a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
-                remember(a, installedPersonally(a) ? installer(turn) : Optional.empty());
+                Optional<Account> installer = installedPersonally(a) ? installer(turn) : Optional.empty();
+                remember(a, installer);
                 if (botWasAdded(a) && isPersonal(a)) {
-                    return send(turn, Message.text(WELCOME));
+                    return sendAll(turn, chat.welcome(installer));
                 }
             }
             return acknowledge(turn, a);
         }
         Identity who = accounts.identify(user(turn));
+        boolean firstContact = isPersonal(a) && who.knownAccount().map(acc -> !conversations.knows(conversationIdOf(a),
+                acc.id())).orElse(false);
         remember(a, who.knownAccount());
         Inbound in = new Inbound(conversationIdOf(a), isPersonal(a), who, cardAction ? ""
-                : Optional.ofNullable(a.removeRecipientMention()).orElse(""));
+                : Optional.ofNullable(a.removeRecipientMention()).orElse(""), a.getReplyToId(), firstContact);
         if (cardAction) {
             JsonNode action = Json.MAPPER.valueToTree(a.getValue()).path("action");
             return answer(turn, actions.onAction(in, action.path("verb").asText(null), action.path("data")));
         }
+        return sendAll(turn, chat.onMessage(in));
+    }
+
+    private CompletableFuture<Void> sendAll(TurnContext turn, List<Message> messages) {
         CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
-        for (Message m : chat.onMessage(in)) {
+        for (Message m : messages) {
             sent = sent.thenCompose(x -> send(turn, m));
         }
         return sent;
@@ -236,8 +242,15 @@ class TeamsBot implements Bot {
         return type == null || "personal".equalsIgnoreCase(type);
     }
 
-    private static CompletableFuture<Void> send(TurnContext turn, Message m) {
-        return turn.sendActivity(Activities.of(m)).thenApply(r -> null);
+    /** Sends one message; a card that shows requests is kept as their copy, to be drawn again on every change. */
+    private CompletableFuture<Void> send(TurnContext turn, Message m) {
+        return turn.sendActivity(Activities.of(m)).thenAccept(r -> {
+            String conversation = conversationIdOf(turn.getActivity());
+            for (Message.Shown shown : m.shows()) {
+                conversations.addCopy(shown.request(), conversation, r == null ? null : r.getId(),
+                        shown.viewerAccountId(), shown.view());
+            }
+        });
     }
 
     private static CompletableFuture<Void> answer(TurnContext turn, ObjectNode card) {

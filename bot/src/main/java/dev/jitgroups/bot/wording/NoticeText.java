@@ -8,6 +8,7 @@ import dev.jitgroups.core.notification.SettledDecision;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.request.AccessRequest;
 import dev.jitgroups.core.request.Approval;
+import dev.jitgroups.core.request.RequestStatus;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,7 +36,9 @@ public final class NoticeText {
             // without approvers the requester was answered at once when they asked
             case APPROVED -> r.approvals().isEmpty() ? Optional.empty() : Optional.of("Your request for " + group
                     + " was approved by " + approvers(r) + ". Adding you in Active Directory now.");
-            case EFFECTIVE -> Optional.of("Your membership of " + group + " is effective in AD now"
+            // told late (Teams was down, or they ended it at once): "effective now" would no longer be true
+            case EFFECTIVE -> r.status() != RequestStatus.ACTIVE ? Optional.empty() : Optional.of("Your membership of "
+                    + group + " is effective in AD now"
                     + r.endsAt().map(t -> ", until " + RequestCards.time(t)).orElse("") + ". Sign out and in again (or "
                     + "run `klist purge`) so that your Kerberos ticket carries the new group.");
             case DENIED -> Optional.of("Your request for " + group + " was denied" + by(r) + reasonSuffix(r) + ".");

@@ -72,8 +72,9 @@ public final class RefusalText {
         on(Refusal.GroupNoLongerManaged.class, r -> "The group " + code(r.groupKey()) + " is no longer managed by "
                 + "JIT Groups.");
         on(Refusal.ExtensionTooLong.class, r -> bold(r.group()) + " grants last at most " + DurationText.format(r.max())
-                + " in all; you can extend this one by at most " + (r.left().isNegative() || r.left().isZero()
-                ? "nothing more" : DurationText.format(r.left())) + ". For more time, request again after it ends.");
+                + " in all; " + (r.left().isNegative() || r.left().isZero() ? "this one cannot be extended any more"
+                : "you can extend this one by at most " + DurationText.format(r.left()))
+                + ". For more time, request again after it ends.");
     }
 
     private RefusalText() {

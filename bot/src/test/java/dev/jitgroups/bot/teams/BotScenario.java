@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,40 @@ abstract class BotScenario {
         for (String card : cards) {
             assertThat(AdaptiveCardSchema.problems(card)).as(card).isEmpty();
         }
+        List<String> shown = new ArrayList<>();
+        for (FakeBotConnector.Sent s : CONNECTOR.sent()) {
+            shown.add(s.text());
+            if (s.isCard()) {
+                shownTexts(s.card(), shown);
+            }
+        }
+        for (String card : answeredCards) {
+            try {
+                shownTexts(FakeBotConnector.MAPPER.readTree(card), shown);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(shown).as("what people read shows no markdown escapes or HTML entities")
+                .noneMatch(t -> ESCAPES.matcher(t).find());
         answeredCards.clear();
+    }
+
+    /** A backslash before a markdown character, or an HTML entity: Teams would show either as typed. */
+    private static final Pattern ESCAPES = Pattern.compile("\\\\[\\\\`*_{}\\[\\]()#+.!|<>-]|&(lt|gt|amp|quot|#\\d+);");
+
+    /** The texts a reader sees on a card: text blocks, text runs and facts. */
+    private static void shownTexts(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            String type = node.path("type").asText();
+            if (type.equals("TextBlock") || type.equals("TextRun")) {
+                into.add(node.path("text").asText());
+            }
+            if (node.has("title") && node.has("value") && node.path("value").isTextual()) {
+                into.add(node.path("title").asText() + " " + node.path("value").asText());
+            }
+        }
+        node.forEach(child -> shownTexts(child, into));
     }
 
     /** Leaves no pending request behind, so that each test starts from the same place. */
@@ -132,7 +166,17 @@ abstract class BotScenario {
     }
 
     JsonNode tap(TeamsPerson who, String verb, ObjectNode data) {
-        HttpResponse<String> r = send(TeamsActivities.execute(who, verb, data, CONNECTOR.url()));
+        return tapOn(null, who, verb, data);
+    }
+
+    /** Taps a button on this posted card (its activity id travels as replyToId, as Teams sends it). */
+    JsonNode tapOn(FakeBotConnector.Sent card, TeamsPerson who, String verb, String requestId) {
+        return tapOn(card, who, verb, FakeBotConnector.MAPPER.createObjectNode().put("requestId", requestId));
+    }
+
+    JsonNode tapOn(FakeBotConnector.Sent card, TeamsPerson who, String verb, ObjectNode data) {
+        HttpResponse<String> r = send(TeamsActivities.execute(who, verb, data, CONNECTOR.url(),
+                card == null ? null : card.activityId()));
         if (r.statusCode() != 200) {
             throw new AssertionError("invoke answered " + r.statusCode() + ": " + r.body());
         }

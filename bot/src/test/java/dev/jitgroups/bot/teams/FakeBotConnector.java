@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,7 @@ final class FakeBotConnector {
     private final List<String> rosterAuthorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingCreates = new AtomicInteger();
     private volatile int failingCreateStatus = 503;
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     /**
      * A conversation the bot created ({@code POST /v3/conversations}).
@@ -172,6 +174,11 @@ final class FakeBotConnector {
         refusedChats.remove(memberId);
     }
 
+    /** The reader deleted this message in Teams: replacing it answers 404 from now on. */
+    void delete(String activityId) {
+        deleted.add(activityId);
+    }
+
     /** The next {@code count} conversation creations fail with the HTTP status (an outage, throttling). */
     void failNextCreates(int count, int status) {
         failingCreateStatus = status;
@@ -197,6 +204,7 @@ final class FakeBotConnector {
         requests.clear();
         created.clear();
         rosterAuthorizations.clear();
+        deleted.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -253,6 +261,10 @@ final class FakeBotConnector {
                 JsonNode activity = MAPPER.readTree(body);
                 if (method.equals("PUT")) {
                     String id = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+                    if (deleted.contains(id)) {
+                        respond(ex, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"Message not found\"}}");
+                        return;
+                    }
                     sent.add(new Sent(conversation, id, true, activity, auth, null));
                     respond(ex, 200, "{\"id\":\"" + id + "\"}");
                 } else {

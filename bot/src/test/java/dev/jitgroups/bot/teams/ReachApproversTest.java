@@ -8,6 +8,7 @@ import dev.jitgroups.bot.notify.ChatPartner;
 import dev.jitgroups.bot.notify.ConversationStore;
 import dev.jitgroups.bot.notify.DeliveryException;
 import dev.jitgroups.bot.notify.PersonalChats;
+import dev.jitgroups.core.request.RequestId;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -148,6 +149,40 @@ class ReachApproversTest extends ReachScenario {
         assertThat(awaitToldAboutApprovers(TeamsPerson.BOB, "could not be reached").text())
                 .contains("Carol Clark could not be reached", "Dave Davis could not be reached",
                         "Nobody has the approval card yet", "send `pending`", "times out");
+    }
+
+    @Test
+    void an_approver_who_installs_the_app_later_is_greeted_with_what_waits_for_them() {
+        say(TeamsPerson.BOB, "request tier0-admins for 1h because waiting for the install");
+        awaitToldAboutApprovers(TeamsPerson.BOB, "could not be reached");
+
+        deliver(TeamsActivities.personalInstall(TeamsPerson.DAVE, CONNECTOR.url()));
+
+        List<FakeBotConnector.Sent> greeting = CONNECTOR.sentTo(TeamsPerson.DAVE.chatId());
+        assertThat(greeting).hasSize(3);
+        assertThat(greeting.get(0).text()).startsWith("Hello, I am JIT Groups");
+        assertThat(greeting.get(1).text()).isEqualTo("1 request waits for your decision:");
+        FakeBotConnector.Sent card = greeting.get(2);
+        assertThat(card.card().toString()).contains("waiting for the install", "\"verb\":\"approve\"",
+                TeamsPerson.DAVE.aadObjectId());
+        String requestId = requestIdOf(card);
+
+        assertThat(tapOn(card, TeamsPerson.DAVE, "approve", requestId).toString()).contains("You approved",
+                "(1 of 2)");
+        say(TeamsPerson.CAROL, "status");
+        List<FakeBotConnector.Sent> carols = CONNECTOR.sentTo(TeamsPerson.CAROL.chatId());
+        assertThat(carols).extracting(FakeBotConnector.Sent::text).containsSubsequence(
+                "You have no pending or active requests. Send `request` to ask for access.",
+                "1 request waits for your decision:");
+        FakeBotConnector.Sent carolsCard = carols.get(carols.size() - 1);
+        assertThat(carolsCard.card().toString()).contains("waiting for the install", "(1 of 2)");
+        assertThat(say(TeamsPerson.CAROL, "status")).hasSize(1);
+
+        tapOn(carolsCard, TeamsPerson.CAROL, "approve", requestId);
+
+        awaitSent(TeamsPerson.DAVE.chatId(), s -> s.update() && s.activityId().equals(card.activityId())
+                && cardMentions(s, "Active in Active Directory"));
+        ending.deactivate(RequestId.parse(requestId), account(TeamsPerson.BOB));
     }
 
     @Test

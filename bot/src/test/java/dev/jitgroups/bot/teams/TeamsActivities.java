@@ -49,7 +49,15 @@ final class TeamsActivities {
 
     /** An Action.Execute tap ({@code adaptiveCard/action} invoke). */
     static ObjectNode execute(TeamsPerson from, String verb, JsonNode data, String serviceUrl) {
+        return execute(from, verb, data, serviceUrl, null);
+    }
+
+    /** A tap on a button of the card the bot posted as {@code replyToId} (Teams names the card it came from). */
+    static ObjectNode execute(TeamsPerson from, String verb, JsonNode data, String serviceUrl, String replyToId) {
         ObjectNode a = base("invoke", from, from.chatId(), "personal", serviceUrl);
+        if (replyToId != null) {
+            a.put("replyToId", replyToId);
+        }
         a.put("name", "adaptiveCard/action");
         ObjectNode value = a.putObject("value");
         value.put("trigger", "manual");

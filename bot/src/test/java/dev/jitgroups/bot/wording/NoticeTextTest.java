@@ -70,6 +70,17 @@ class NoticeTextTest {
                 "incident over", T0), ""))).get().asString().contains("ended by Frank Foster: incident over");
     }
 
+    @Test
+    void effective_is_not_told_once_the_membership_has_ended() {
+        AccessRequest active = pending().approve(CAROL, null, 1, T0.plusSeconds(60)).activate(T0.plusSeconds(61));
+
+        assertThat(NoticeText.forRequester(notice(NoticeKind.EFFECTIVE, active, ""))).isPresent();
+        assertThat(NoticeText.forRequester(notice(NoticeKind.EFFECTIVE, active.revoke("Alice Adams",
+                NoticeText.DEACTIVATED_BY_REQUESTER, T0.plusSeconds(70)), ""))).isEmpty();
+        assertThat(NoticeText.forFeed(notice(NoticeKind.EFFECTIVE, active.expire(T0.plusSeconds(3661)), "")))
+                .get().asString().startsWith("Activated: Alice Adams");
+    }
+
     private static List<String> lines() {
         AccessRequest pending = pending();
         AccessRequest oneOfTwo = pending.approve(CAROL, "ok", 2, T0.plusSeconds(60));

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitgroups.core.refusal.Refusal;
 import dev.jitgroups.core.request.RequestStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Every refusal core can give has a sentence, and no sentence shows markup, entities or a regex. */
@@ -54,6 +59,17 @@ class RefusalTextTest {
                 .isEmpty();
         assertThat(ONE_OF_EACH.stream().map(Object::getClass).distinct())
                 .hasSize(Refusal.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void every_refusal_matches_the_golden_file() throws IOException {
+        Path golden = Path.of("src/test/resources/golden/refusals.txt");
+        String rendered = ONE_OF_EACH.stream().map(r -> r.getClass().getSimpleName() + " | " + RefusalText.of(r))
+                .collect(Collectors.joining("\n")) + "\n";
+        if (Boolean.getBoolean("updateGolden")) {
+            Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+        }
+        assertThat(rendered).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 
     @Test

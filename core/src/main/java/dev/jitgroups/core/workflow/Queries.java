@@ -54,7 +54,12 @@ public class Queries {
 
     /** The account's pending, approved and active requests, oldest first. */
     public List<AccessRequest> openRequestsOf(Account who) {
-        return store.findByRequester(who.id(), EnumSet.of(RequestStatus.PENDING_APPROVAL, RequestStatus.APPROVED,
+        return openRequestsOf(who.id());
+    }
+
+    /** The pending, approved and active requests of the account with this objectSid, oldest first. */
+    public List<AccessRequest> openRequestsOf(String accountId) {
+        return store.findByRequester(accountId, EnumSet.of(RequestStatus.PENDING_APPROVAL, RequestStatus.APPROVED,
                 RequestStatus.ACTIVE));
     }
 
