@@ -26,7 +26,9 @@ public final class SiemValidation {
         List<String> problems = new ArrayList<>();
         Duration poll = duration(PREFIX + ".poll-interval", s.pollInterval(), Duration.ofSeconds(2), problems);
         Duration warn = duration(PREFIX + ".warn-after", s.warnAfter(), Duration.ofMinutes(5), problems);
-        String hostname = s.hostname() == null ? localHostname() : s.hostname().strip();
+        // asking the resolver for our own name can be slow where DNS is broken: only when something is sent
+        String hostname = s.hostname() != null ? s.hostname().strip()
+                : s.sinks() == null || s.sinks().isEmpty() ? "-" : localHostname();
         if (!HOSTNAME.matcher(hostname).matches()) {
             problems.add(PREFIX + ".hostname: '" + hostname + "' must be printable ASCII without spaces (a host name)");
         }

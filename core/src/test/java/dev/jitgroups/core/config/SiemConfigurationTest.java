@@ -60,6 +60,7 @@ class SiemConfigurationTest {
         assertThat(s.sinks()).isEmpty();
         assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.warnAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.hostname()).as("no name lookup when nothing is sent").isEqualTo("-");
     }
 
     @Test
