@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /** Wires the access workflow. Applications get it by having core on the class path. */
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
         basePackages = "dev.jitgroups.core.operations",
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties(JobSettings.class)
+@Import(SiemWiring.class)
 public class CoreAutoConfiguration {
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.jitgroups.core.operations;
 
 import dev.jitgroups.core.audit.AuditLog;
+import dev.jitgroups.core.siem.DeliveringAudit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class OperationsConfiguration {
 
     @Bean
-    AuditEndpoint auditEndpoint(AuditLog audit) {
-        return new AuditEndpoint(audit);
+    AuditEndpoint auditEndpoint(AuditLog audit, DeliveringAudit siem) {
+        return new AuditEndpoint(audit, siem);
     }
 }

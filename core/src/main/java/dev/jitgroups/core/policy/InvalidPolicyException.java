@@ -8,7 +8,12 @@ public class InvalidPolicyException extends IllegalStateException {
     private final List<String> problems;
 
     public InvalidPolicyException(List<String> problems) {
-        super("Invalid managed-group configuration:\n  - " + String.join("\n  - ", problems));
+        this("Invalid managed-group configuration", problems);
+    }
+
+    /** For other parts of {@code jit.*}: the heading says which ({@code Invalid SIEM configuration (jit.siem)}). */
+    public InvalidPolicyException(String heading, List<String> problems) {
+        super(heading + ":\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

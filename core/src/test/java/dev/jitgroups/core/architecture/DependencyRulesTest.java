@@ -12,7 +12,7 @@ class DependencyRulesTest {
 
     static final String[] DOMAIN = {"dev.jitgroups.core.request..", "dev.jitgroups.core.policy..",
         "dev.jitgroups.core.approval..", "dev.jitgroups.core.audit..", "dev.jitgroups.core.directory..",
-        "dev.jitgroups.core.notification.."};
+        "dev.jitgroups.core.notification..", "dev.jitgroups.core.siem.."};
 
     static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.jitgroups.core");

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -36,6 +37,12 @@ public final class PostgresTestDatabase {
             throw new IllegalStateException("cannot prepare PostgreSQL test schema at " + url, e);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The same as command-line arguments, for a test that starts (and restarts) an application itself. */
+    public static List<String> arguments(String schema) {
+        return List.of("--spring.datasource.url=" + freshSchema(schema), "--spring.datasource.username=" + user(),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("JIT_TEST_POSTGRES_PASSWORD", ""));
     }
 
     private static String user() {
