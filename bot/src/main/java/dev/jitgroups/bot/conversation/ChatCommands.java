@@ -8,6 +8,7 @@ import dev.jitgroups.bot.wording.PolicySummary;
 import dev.jitgroups.bot.wording.RefusalText;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -73,6 +74,10 @@ public class ChatCommands {
         }
         try {
             return command(in, in.account().get(), word, text, rest);
+        } catch (EntraException e) {
+            LOG.warn("Microsoft Graph could not answer while answering '{}' for {}: {}", word,
+                    in.account().get().userPrincipalName(), e.getMessage());
+            return List.of(Message.text(Replies.entraTrouble(e)));
         } catch (DirectoryException e) {
             if (!e.retryable()) {
                 return List.of(Message.text("Active Directory refused: " + Markdown.escape(e.getMessage())
