@@ -25,11 +25,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param retries how often a request Graph answered 429, 503 or 504 is sent again at once
  * @param maxRetryAfter the longest Retry-After waited for within a chat turn; a longer one counts as Graph being
  *        unavailable, and durable work is retried later with its own back-off
+ * @param tokenUrl no longer used (tokens come from authorityHost and tenantId); set, start-up says so
  */
 @ConfigurationProperties("jit.graph")
 public record GraphSettings(String tenantId, String clientId, String clientSecret, String certificateFile,
         String certificatePassword, String baseUrl, String authorityHost, String teamsAppId, String teamsCatalogAppId,
-        Integer retries, Duration maxRetryAfter) {
+        Integer retries, Duration maxRetryAfter, String tokenUrl) {
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -49,7 +50,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
 
     /** Graph for identity only, with a client secret: the app is never installed for anyone. */
     public GraphSettings(String tenantId, String clientId, String clientSecret, String baseUrl, String authorityHost) {
-        this(tenantId, clientId, clientSecret, null, null, baseUrl, authorityHost, "", "", null, null);
+        this(tenantId, clientId, clientSecret, null, null, baseUrl, authorityHost, "", "", null, null, null);
     }
 
     public boolean enabled() {
@@ -77,14 +78,7 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
         if (tenantId.isEmpty()) {
             problems.add("jit.graph.tenant-id: is missing; the Entra tenant id is needed when jit.graph.client-id is set");
         }
-        if (clientSecret.isEmpty() && certificateFile.isEmpty()) {
-            problems.add("jit.graph.client-secret: is missing; set it from a secret (environment JIT_GRAPH_CLIENTSECRET)"
-                    + " or give jit.graph.certificate-file");
-        } else if (!clientSecret.isEmpty() && !certificateFile.isEmpty()) {
-            problems.add("jit.graph.certificate-file: set either it or jit.graph.client-secret, not both");
-        } else if (!certificateFile.isEmpty() && !Files.isReadable(Path.of(certificateFile))) {
-            problems.add("jit.graph.certificate-file: " + certificateFile + " cannot be read");
-        }
+        credentialProblems(problems);
         if (!teamsAppId.isEmpty() && !GUID.matcher(teamsAppId).matches()) {
             problems.add("jit.graph.teams-app-id: '" + teamsAppId + "' is not a GUID; give the id of the Teams app "
                     + "manifest (TEAMS_APP_ID when the package was built)");
@@ -96,7 +90,26 @@ public record GraphSettings(String tenantId, String clientId, String clientSecre
         if (retries < 0 || retries > 10) {
             problems.add("jit.graph.retries: " + retries + " is not between 0 and 10");
         }
+        if (maxRetryAfter.isNegative() || maxRetryAfter.compareTo(Duration.ofMinutes(3)) > 0) {
+            problems.add("jit.graph.max-retry-after: " + maxRetryAfter + " is not between 0s and 3m (the Graph SDK's "
+                    + "limit; a chat turn cannot wait that long anyway)");
+        }
         return problems;
+    }
+
+    private void credentialProblems(List<String> problems) {
+        if (clientSecret.isEmpty() && certificateFile.isEmpty()) {
+            problems.add("jit.graph.client-secret: is missing; set it from a secret (environment JIT_GRAPH_CLIENTSECRET)"
+                    + " or give jit.graph.certificate-file");
+        } else if (!clientSecret.isEmpty() && !certificateFile.isEmpty()) {
+            problems.add("jit.graph.certificate-file: set either it or jit.graph.client-secret, not both");
+        } else if (!certificateFile.isEmpty() && !Files.isReadable(Path.of(certificateFile))) {
+            problems.add("jit.graph.certificate-file: " + certificateFile + " cannot be read");
+        }
+        if (!blank(tokenUrl)) {
+            problems.add("jit.graph.token-url: is no longer used; tokens come from jit.graph.authority-host (default "
+                    + "https://login.microsoftonline.com/) and jit.graph.tenant-id; remove it");
+        }
     }
 
     private static boolean blank(String s) {
