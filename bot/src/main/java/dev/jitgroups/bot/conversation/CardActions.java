@@ -11,6 +11,7 @@ import dev.jitgroups.bot.notify.ConversationStore;
 import dev.jitgroups.core.approval.DeferredDecision;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -61,8 +62,8 @@ public class CardActions {
 
     public ObjectNode onAction(Inbound in, String verb, JsonNode data) {
         if (in.who() instanceof Identity.DirectoryDown down) {
-            return isDecision(verb) && down.reference().isPresent() ? defer(in, down.reference().get(), verb, data)
-                    : RequestCards.notice(Notice.attention(Replies.DIRECTORY_DOWN));
+            return isDecision(verb) && down.reference().isPresent() ? defer(in, down.reference().get(), verb, data,
+                    "Active Directory") : RequestCards.notice(Notice.attention(Replies.DIRECTORY_DOWN));
         }
         if (in.account().isEmpty()) {
             return RequestCards.notice(Notice.attention(Replies.NO_ACCOUNT));
@@ -70,13 +71,19 @@ public class CardActions {
         Account who = in.account().get();
         try {
             return act(in, who, verb, data);
+        } catch (EntraException e) {
+            // an entra-group: check Graph could not answer: kept like a directory outage, and said so
+            LOG.warn("Microsoft Graph could not answer during a {} tap by {}: {}", verb, who.userPrincipalName(),
+                    e.getMessage());
+            return isDecision(verb) && e.retryable() ? defer(in, "sid:" + who.id(), verb, data, "Microsoft Graph")
+                    : RequestCards.notice(Notice.attention(Replies.entraTrouble(e)));
         } catch (DirectoryException e) {
             if (!e.retryable()) {
                 return RequestCards.notice(Notice.attention("Active Directory refused: "
                         + Markdown.escape(e.getMessage()) + ". Nothing was changed; your AD administrator can help."));
             }
             LOG.warn("the directory went away during a {} tap by {}: {}", verb, who.userPrincipalName(), e.getMessage());
-            return isDecision(verb) ? defer(in, "sid:" + who.id(), verb, data)
+            return isDecision(verb) ? defer(in, "sid:" + who.id(), verb, data, "Active Directory")
                     : RequestCards.notice(Notice.attention(Replies.DIRECTORY_DOWN));
         }
     }
@@ -89,7 +96,7 @@ public class CardActions {
      * Keeps a decision the directory could not check, instead of losing it: it counts once the directory confirms
      * the approver, and the approver and requester are told.
      */
-    private ObjectNode defer(Inbound in, String reference, String verb, JsonNode data) {
+    private ObjectNode defer(Inbound in, String reference, String verb, JsonNode data, String unreachable) {
         String id = text(data, "requestId");
         RequestId request;
         try {
@@ -104,7 +111,7 @@ public class CardActions {
         Outcome outcome = deferring.defer(new DeferredDecision(request, reference, approve, text(data, "comment"),
                 in.conversationId()));
         if (outcome instanceof Outcome.Done) {
-            return RequestCards.notice(Notice.warning("Recorded: Active Directory cannot be reached right now, so "
+            return RequestCards.notice(Notice.warning("Recorded: " + unreachable + " cannot be reached right now, so "
                     + "your " + (approve ? "approval" : "denial") + " will be checked against it as soon as it is "
                     + "reachable, and counts only then. You and the requester will be told the outcome; no need to "
                     + "tap again."));

@@ -9,6 +9,7 @@ import dev.jitgroups.bot.wording.PolicySummary;
 import dev.jitgroups.bot.wording.RefusalText;
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.DirectoryException;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -80,6 +81,10 @@ public class ChatCommands {
         try {
             List<Message> answer = command(in, in.account().get(), word, text, rest);
             return in.firstContact() && !word.equals("pending") ? withWork(answer, in.account()) : answer;
+        } catch (EntraException e) {
+            LOG.warn("Microsoft Graph could not answer while answering '{}' for {}: {}", word,
+                    in.account().get().userPrincipalName(), e.getMessage());
+            return List.of(Message.text(Replies.entraTrouble(e)));
         } catch (DirectoryException e) {
             if (!e.retryable()) {
                 return List.of(Message.text("Active Directory refused: " + Markdown.escape(e.getMessage())

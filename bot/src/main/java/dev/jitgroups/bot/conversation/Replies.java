@@ -4,6 +4,7 @@ import dev.jitgroups.bot.cards.Markdown;
 import dev.jitgroups.bot.cards.Message;
 import dev.jitgroups.bot.cards.RequestCards;
 import dev.jitgroups.bot.wording.RefusalText;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.policy.DurationText;
 import dev.jitgroups.core.policy.GroupPolicy;
 import dev.jitgroups.core.policy.PolicyCatalog;
@@ -20,7 +21,19 @@ final class Replies {
     static final String DIRECTORY_DOWN = "Active Directory cannot be reached right now, so I cannot check who you are "
             + "or what you may do. Nothing was changed; please try again in a few minutes.";
 
+    static final String GRAPH_DOWN = "Microsoft Graph could not be reached right now, so I cannot check your membership "
+            + "of the Entra ID group this needs. Nothing was changed; please try again in a few minutes.";
+
+    static final String GRAPH_REFUSED = "Microsoft Graph refused to say whether you are in the Entra ID group this "
+            + "needs. Nothing was changed; the JIT Groups administrator needs to check the bot's Graph permission "
+            + "(GroupMember.Read.All).";
+
     private Replies() {
+    }
+
+    /** Why an {@code entra-group:} check could not be made: Graph down, or Graph refusing the bot. */
+    static String entraTrouble(EntraException e) {
+        return e.retryable() ? GRAPH_DOWN : GRAPH_REFUSED;
     }
 
     static String refusal(Outcome outcome) {

@@ -1,6 +1,7 @@
 package dev.jitgroups.bot.identity;
 
 import dev.jitgroups.core.directory.Account;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.directory.EntraGroups;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -8,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code entra-group:<objectId>} membership through Graph: the AD account's objectSid finds the synchronised Entra
- * user, whose transitive groups are checked. Without Graph, or when Graph fails, nobody matches (fail closed).
+ * user, whose transitive groups are checked. Without Graph configured nobody matches. When Graph cannot answer, that
+ * is an {@link EntraException} (retryable for an outage), never a quiet "not a member": the decision still fails
+ * closed, but the person is told Microsoft Graph could not be asked, and a tap is kept until it can.
  */
 class GraphEntraGroups implements EntraGroups {
 
@@ -30,7 +33,10 @@ class GraphEntraGroups implements EntraGroups {
             return graph.get().userIdBySid(user.id()).map(id -> graph.get().isMemberOf(id, groupObjectId)).orElse(false);
         } catch (GraphException e) {
             LOG.warn("entra-group:{} membership of {} unknown: {}", groupObjectId, user.userPrincipalName(), e.getMessage());
-            return false;
+            String why = e.problem() == GraphException.Problem.FORBIDDEN ? "Microsoft Graph refused the bot (check "
+                    + "the GroupMember.Read.All permission and admin consent)" : "Microsoft Graph could not be reached";
+            throw new EntraException(why + " to check entra-group:" + groupObjectId + " (" + e.getMessage() + ")",
+                    e.retryable(), e);
         }
     }
 }

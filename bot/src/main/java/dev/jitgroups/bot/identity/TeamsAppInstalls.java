@@ -1,7 +1,5 @@
 package dev.jitgroups.bot.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +50,15 @@ public class TeamsAppInstalls {
     public String personalChat(String entraUserId) {
         GraphClient g = graph.orElseThrow(() -> new IllegalStateException("Microsoft Graph is not configured"));
         String app = catalogAppId(g);
-        String installation = installation(g, entraUserId, app).orElseGet(() -> install(g, entraUserId, app));
-        JsonNode chat = g.get("/users/" + GraphClient.encode(entraUserId) + "/teamwork/installedApps/"
-                + GraphClient.encode(installation) + "/chat");
-        return Optional.ofNullable(chat).flatMap(c -> GraphClient.text(c, "id")).orElseThrow(() -> new GraphException(
+        String installation = g.installation(entraUserId, app).orElseGet(() -> install(g, entraUserId, app));
+        return g.installedAppChat(entraUserId, installation).orElseThrow(() -> new GraphException(
                 "the app is installed for Entra user " + entraUserId + " but Teams has no chat for it yet",
                 GraphException.Problem.UNAVAILABLE));
     }
 
     private String install(GraphClient g, String entraUserId, String app) {
-        JsonNode body = JsonNodeFactory.instance.objectNode().put("teamsApp@odata.bind",
-                g.baseUrl() + "/appCatalogs/teamsApps/" + app);
         try {
-            if (g.post("/users/" + GraphClient.encode(entraUserId) + "/teamwork/installedApps", body) == null) {
+            if (!g.install(entraUserId, app)) {
                 throw new GraphException("Microsoft Graph knows no user " + entraUserId, GraphException.Problem.REFUSED);
             }
             LOG.info("installed JIT Groups in Teams for Entra user {} (to send an approval card)", entraUserId);
@@ -74,14 +68,8 @@ public class TeamsAppInstalls {
             }
             // installed meanwhile (by an admin policy, or another instance of the bot): use that installation
         }
-        return installation(g, entraUserId, app).orElseThrow(() -> new GraphException("the app was installed for Entra "
+        return g.installation(entraUserId, app).orElseThrow(() -> new GraphException("the app was installed for Entra "
                 + "user " + entraUserId + " but is not listed yet", GraphException.Problem.UNAVAILABLE));
-    }
-
-    private Optional<String> installation(GraphClient g, String entraUserId, String app) {
-        JsonNode found = g.get("/users/" + GraphClient.encode(entraUserId) + "/teamwork/installedApps?$expand=teamsApp"
-                + "&$filter=" + GraphClient.encode("teamsApp/id eq '" + app + "'"));
-        return found == null ? Optional.empty() : GraphClient.text(found.path("value").path(0), "id");
     }
 
     /** The app's id in the organisation's catalog (not the manifest id), looked up once. */
@@ -90,13 +78,9 @@ public class TeamsAppInstalls {
         if (known != null) {
             return known;
         }
-        JsonNode found = g.get("/appCatalogs/teamsApps?$filter=" + GraphClient.encode("externalId eq '"
-                + settings.teamsAppId() + "'"));
-        known = found == null ? null : GraphClient.text(found.path("value").path(0), "id").orElse(null);
-        if (known == null) {
-            throw new GraphException("no app with manifest id " + settings.teamsAppId() + " (jit.graph.teams-app-id) is "
-                    + "in the organisation's Teams app catalog", GraphException.Problem.NOT_FOUND);
-        }
+        known = g.catalogAppId(settings.teamsAppId()).orElseThrow(() -> new GraphException("no app with manifest id "
+                + settings.teamsAppId() + " (jit.graph.teams-app-id) is in the organisation's Teams app catalog",
+                GraphException.Problem.NOT_FOUND));
         catalogAppId = known;
         return known;
     }

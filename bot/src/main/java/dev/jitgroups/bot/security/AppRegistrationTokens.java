@@ -1,17 +1,15 @@
 package dev.jitgroups.bot.security;
 
+import com.azure.core.credential.AccessToken;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.Locale;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,20 +17,25 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Tokens of an app registration (single-tenant, or legacy multi-tenant) from Microsoft Entra ID through MSAL, with a
- * client secret or a certificate. MSAL caches each token and renews it before it expires.
+ * client secret or a certificate: the bot's own, and Graph's. MSAL caches each token and renews it before it expires.
  */
 final class AppRegistrationTokens implements BotTokens {
 
     private static final long TIMEOUT_SECONDS = 20;
 
     private final ConfidentialClientApplication app;
-    private final String authority;
+    private final AppCredential credential;
 
     AppRegistrationTokens(BotSettings settings) {
-        this.authority = settings.authority();
+        this(settings.appCredential());
+    }
+
+    AppRegistrationTokens(AppCredential credential) {
+        this.credential = credential;
+        String authority = credential.authority();
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
-                    .builder(settings.appId(), credential(settings)).authority(authority).sendX5c(true);
+                    .builder(credential.clientId(), clientCredential(credential)).authority(authority).sendX5c(true);
             if (!authority.startsWith(BotCloud.PUBLIC.loginAuthority())
                     && !authority.startsWith(BotCloud.US_GOV.loginAuthority())) {
                 // a private or test authority: MSAL's instance discovery only knows Microsoft's own hosts
@@ -40,44 +43,42 @@ final class AppRegistrationTokens implements BotTokens {
             }
             this.app = builder.build();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("jit.bot.login-authority: " + authority + " is not a usable token authority ("
-                    + e.getMessage() + ")", e);
+            throw new IllegalStateException("the token authority " + authority + " (" + credential.settingsPrefix()
+                    + ".*) is not usable (" + e.getMessage() + ")", e);
         }
     }
 
-    private static IClientCredential credential(BotSettings settings) {
-        if (settings.certificateFile().isEmpty()) {
-            return ClientCredentialFactory.createFromSecret(settings.appPassword());
+    private static IClientCredential clientCredential(AppCredential credential) {
+        if (credential.certificateFile().isEmpty()) {
+            return ClientCredentialFactory.createFromSecret(credential.clientSecret());
         }
-        Path file = Path.of(settings.certificateFile());
-        try {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".pem") || name.endsWith(".crt")) {
-                PemCertificate pem = PemCertificate.read(file);
-                return ClientCredentialFactory.createFromCertificateChain(pem.key(), pem.chain());
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                String password = settings.certificatePassword() == null ? "" : settings.certificatePassword();
-                return ClientCredentialFactory.createFromCertificate(in, password);
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("jit.bot.certificate-file: " + file + " could not be read as a PKCS#12 "
-                    + "(.pfx/.p12, with jit.bot.certificate-password) or PEM (.pem: PKCS#8 private key and "
-                    + "certificate) file: " + e.getMessage(), e);
-        }
+        ClientCertificate certificate = ClientCertificate.load(credential.settingsPrefix() + ".certificate-file",
+                Path.of(credential.certificateFile()), credential.certificatePassword());
+        return ClientCredentialFactory.createFromCertificateChain(certificate.key(), certificate.chain());
     }
 
     @Override
     public String token(String resource) {
+        return acquire(resource).accessToken();
+    }
+
+    /** The token with its expiry, for the Graph SDK's credential interface. */
+    AccessToken accessToken(String resource) {
+        IAuthenticationResult result = acquire(resource);
+        return new AccessToken(result.accessToken(), result.expiresOnDate().toInstant().atOffset(ZoneOffset.UTC));
+    }
+
+    private IAuthenticationResult acquire(String resource) {
         String scope = resource.endsWith("/.default") ? resource : resource.replaceAll("/+$", "") + "/.default";
+        String authority = credential.authority();
         try {
             return app.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build())
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).accessToken();
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String why = cause instanceof MsalException msal ? msal.errorCode() : cause.getClass().getSimpleName();
-            throw new BotTokenException("the token authority " + authority + " gave the bot no token (" + why
-                    + "); check MicrosoftAppId, MicrosoftAppTenantId and the client secret or certificate", cause);
+            throw new BotTokenException("the token authority " + authority + " gave no token to " + credential.clientId()
+                    + " (" + why + "); check " + credential.keysToCheck(), cause);
         } catch (TimeoutException e) {
             throw new BotTokenException("the token authority " + authority + " did not answer in " + TIMEOUT_SECONDS
                     + "s", e);
@@ -85,5 +86,10 @@ final class AppRegistrationTokens implements BotTokens {
             Thread.currentThread().interrupt();
             throw new BotTokenException("interrupted while asking for a token", e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "AppRegistrationTokens[" + credential + "]";
     }
 }

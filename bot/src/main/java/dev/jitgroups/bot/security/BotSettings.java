@@ -74,6 +74,12 @@ public record BotSettings(String appId, @DefaultValue("single-tenant") AppType a
         return loginAuthority + (appType == AppType.MULTI_TENANT ? "botframework.com" : homeTenant()) + "/";
     }
 
+    /** The app registration the bot's own tokens come from (single- or multi-tenant, secret or certificate). */
+    AppCredential appCredential() {
+        return new AppCredential("jit.bot", "MicrosoftAppId, MicrosoftAppTenantId and the client secret or certificate",
+                authority(), appId, appPassword(), certificateFile(), certificatePassword);
+    }
+
     /** The scope the bot asks for when it calls the Bot Connector. */
     public String connectorScope() {
         return cloud.connectorScope();

@@ -1,5 +1,7 @@
 package dev.jitgroups.bot.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -25,6 +27,25 @@ class DependencyRulesTest {
     void only_the_security_package_handles_tokens_and_identity_libraries() {
         noClasses().that().resideOutsideOfPackage("dev.jitgroups.bot.security..").should().dependOnClassesThat()
                 .resideInAnyPackage("com.microsoft.aad..", "com.nimbusds..").check(BOT);
+    }
+
+    /** Graph's SDK (graph-core, Kiota) stays behind bot.identity, as the Bot Framework SDK stays behind bot.teams. */
+    @Test
+    void only_the_identity_package_uses_the_graph_sdk() {
+        noClasses().that().resideOutsideOfPackage("dev.jitgroups.bot.identity..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.microsoft.graph..", "com.microsoft.kiota..").check(BOT);
+    }
+
+    /**
+     * Azure Core's credential types are the one seam between the two: bot.security builds Graph's credential and
+     * bot.identity hands it to the SDK. No Azure library beyond that is used anywhere.
+     */
+    @Test
+    void azure_core_only_carries_the_graph_credential() {
+        noClasses().that().resideOutsideOfPackages("dev.jitgroups.bot.security..", "dev.jitgroups.bot.identity..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure..").check(BOT);
+        noClasses().should().dependOnClassesThat(resideInAPackage("com.azure..")
+                .and(not(resideInAPackage("com.azure.core.credential..")))).check(BOT);
     }
 
     @Test

@@ -16,23 +16,25 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Approvers who never wrote to the bot and are in no team with it, with Microsoft Graph (a local stand-in): found by
  * their on-premises SID, reached by their Entra object id where the app is installed for them, and otherwise the app
- * is installed for them through Graph and the card is posted in the chat of that installation.
+ * is installed for them through Graph and the card is posted in the chat of that installation. Graph's token comes
+ * from the token authority stand-in for the Graph app registration's client secret, as from Entra ID.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GraphInstallTest extends ReachScenario {
 
     static final String MANIFEST_APP_ID = "7d2f8a40-1c3b-4e5d-8f60-9a1b2c3d4e5f";
     static final String GRAPH_SECRET = "graph-secret-do-not-log";
+    static final String GRAPH_APP_ID = "33333333-4444-5555-6666-777777777777";
     static final FakeGraph GRAPH = new FakeGraph(MANIFEST_APP_ID);
 
     @DynamicPropertySource
     static void graph(DynamicPropertyRegistry registry) {
         registry.add("jit.test.database", () -> "bot-graph");
-        registry.add("jit.graph.client-id", () -> "33333333-4444-5555-6666-777777777777");
+        registry.add("jit.graph.client-id", () -> GRAPH_APP_ID);
         registry.add("jit.graph.client-secret", () -> GRAPH_SECRET);
         registry.add("jit.graph.tenant-id", () -> TeamsActivities.TENANT);
         registry.add("jit.graph.base-url", GRAPH::baseUrl);
-        registry.add("jit.graph.token-url", GRAPH::tokenUrl);
+        registry.add("jit.graph.authority-host", AUTHORITY::url);
         registry.add("jit.graph.teams-app-id", () -> MANIFEST_APP_ID);
     }
 
@@ -60,7 +62,12 @@ class GraphInstallTest extends ReachScenario {
             assertThat(install.target()).isEqualTo("POST /v1.0/users/" + dave + "/teamwork/installedApps");
             assertThat(install.body().path("teamsApp@odata.bind").asText())
                     .isEqualTo(GRAPH.baseUrl() + "/appCatalogs/teamsApps/" + FakeGraph.CATALOG_APP_ID);
-            assertThat(install.authorization()).isEqualTo("Bearer graph-token");
+            assertThat(install.authorization()).startsWith("Bearer authority-token-");
+        });
+        assertThat(AUTHORITY.requests()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/" + TeamsActivities.TENANT + "/oauth2/v2.0/token");
+            assertThat(r.form()).containsEntry("client_id", GRAPH_APP_ID).containsEntry("client_secret", GRAPH_SECRET);
+            assertThat(r.form().get("scope").split(" ")).contains("https://127.0.0.1/.default");
         });
         assertThat(GRAPH.requests()).extracting(FakeGraph.Request::target).contains("GET /v1.0/users/" + dave
                 + "/teamwork/installedApps/installation-" + dave + "/chat");
@@ -82,7 +89,7 @@ class GraphInstallTest extends ReachScenario {
                 .contains("was asked of: Carol Clark.", "Microsoft Graph refused the bot", "lacks the permission");
         assertThat(audit.contains(requestId, "approver.unreachable", "failed")).isTrue();
         assertThat(log.getOut()).contains("Dave Davis (dave@corp.example)", "HTTP 403",
-                "TeamsAppInstallation.ReadWriteSelfForUser.All").doesNotContain(GRAPH_SECRET, "graph-token");
+                "TeamsAppInstallation.ReadWriteSelfForUser.All").doesNotContain(GRAPH_SECRET);
     }
 
     @Test

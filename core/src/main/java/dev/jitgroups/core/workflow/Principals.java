@@ -2,6 +2,7 @@ package dev.jitgroups.core.workflow;
 
 import dev.jitgroups.core.directory.Account;
 import dev.jitgroups.core.directory.AccountDirectory;
+import dev.jitgroups.core.directory.EntraException;
 import dev.jitgroups.core.directory.EntraGroups;
 import dev.jitgroups.core.policy.PrincipalRef;
 import dev.jitgroups.core.request.Requester;
@@ -30,12 +31,24 @@ public class Principals {
         this.entraGroups = entraGroups;
     }
 
-    /** True when any reference covers the account; {@code manager} is judged against the requester. */
+    /**
+     * True when any reference covers the account; {@code manager} is judged against the requester. When Entra ID
+     * cannot say for an {@code entra-group:} and no other reference covers the account, that is thrown rather than
+     * taken as "not covered": the caller fails closed but can say why.
+     */
     public boolean covers(List<PrincipalRef> refs, Account who, Optional<Requester> requester) {
+        EntraException unanswered = null;
         for (PrincipalRef ref : refs) {
-            if (covers(ref, who, requester)) {
-                return true;
+            try {
+                if (covers(ref, who, requester)) {
+                    return true;
+                }
+            } catch (EntraException e) {
+                unanswered = e;
             }
+        }
+        if (unanswered != null) {
+            throw unanswered;
         }
         return false;
     }
