@@ -84,12 +84,12 @@ public final class NoticeText {
                 + bold(n.policy().displayName()) + " still waits for a decision (card above, or send `pending`).";
     }
 
-    /** The approver of a decision made while Active Directory could not be reached. */
+    /** The approver of a decision made while their rights could not be checked (AD or Microsoft Graph down). */
     public static String settled(SettledDecision n) {
         String what = (n.decision().approve() ? "approval" : "denial") + " of "
                 + Markdown.escape(n.request().requester().displayName()) + "'s request for "
-                + bold(n.policy().displayName()) + ", made while Active Directory could not be reached,";
-        return n.counted() ? "Your " + what + " now counts: it was checked against Active Directory just now."
+                + bold(n.policy().displayName()) + ", made while your rights could not be checked,";
+        return n.counted() ? "Your " + what + " now counts: your rights were checked just now."
                 : "Your " + what + " did not count: " + RefusalText.of(n.refusal());
     }
 

@@ -70,8 +70,9 @@ public class DeferringDecisions {
             }
             audit.append(new AuditEntry(clock.instant(), d.approverReference(), d.approve() ? "request.approve-deferred"
                     : "request.deny-deferred", r.id().toString(), r.groupName(), r.requester().userPrincipalName(),
-                    "deferred", "the directory could not be reached; the decision counts once it confirms the "
-                    + "approver" + (d.comment().isEmpty() ? "" : "; " + d.comment())));
+                    "deferred", "the approver's rights could not be checked (Active Directory or Microsoft Graph did not "
+                    + "answer); the decision counts once they are confirmed"
+                    + (d.comment().isEmpty() ? "" : "; " + d.comment())));
             return true;
         });
         return Boolean.TRUE.equals(fresh) ? new Outcome.Done(r) : Outcome.refused(new Refusal.DecisionAlreadyWaiting());
